@@ -1,0 +1,267 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using NodaTime.Text;
+
+namespace Docket.Domain.Events;
+
+/// <summary>
+/// The wire form of events: <c>{type, on, ...fields}</c>. Parsing is strict (unknown type,
+/// unknown field, missing field, wrong value: all refused with a reason) because a silently
+/// dropped field in a legal record is a lost fact. The payload is written canonically, so the
+/// same fact always hashes the same way.
+/// </summary>
+public static class EventJson
+{
+    private const int MaxTextLength = 2000;
+
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    public static LocalDatePattern DatePattern { get; } = LocalDatePattern.Iso;
+
+    /// <summary>Parses a full event body <c>{type, on, ...}</c>.</summary>
+    public static EventParseResult Parse(JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return EventParseResult.Failed("the event must be a JSON object {type, on, ...fields}");
+        }
+
+        var errors = new List<string>();
+        string? type = null;
+        LocalDate? on = null;
+        var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var property in body.EnumerateObject())
+        {
+            switch (property.Name)
+            {
+                case "type":
+                    type = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;
+                    if (type is null)
+                    {
+                        errors.Add("type: must be a string naming an event type");
+                    }
+
+                    break;
+                case "on":
+                    on = ParseDate("on", property.Value, errors);
+                    break;
+                default:
+                    if (!fields.TryAdd(property.Name, property.Value))
+                    {
+                        errors.Add($"{property.Name}: appears more than once");
+                    }
+
+                    break;
+            }
+        }
+
+        if (type is null && !body.TryGetProperty("type", out _))
+        {
+            errors.Add("type: is required");
+        }
+
+        if (on is null && !body.TryGetProperty("on", out _))
+        {
+            errors.Add("on: is required (the legal effective date, YYYY-MM-DD)");
+        }
+
+        if (type is not null && !EventTypes.ByName.ContainsKey(type))
+        {
+            errors.Add($"type: '{type}' is not an event type of the v1 vocabulary");
+            type = null;
+        }
+
+        if (type is null || on is null || errors.Count > 0)
+        {
+            return EventParseResult.Failed(errors);
+        }
+
+        return ParseFields(type, on.Value, fields);
+    }
+
+    /// <summary>Parses a stored payload (the fields other than type and on).</summary>
+    public static EventParseResult ParsePayload(string type, LocalDate on, string payload)
+    {
+        if (!EventTypes.ByName.ContainsKey(type))
+        {
+            return EventParseResult.Failed($"type: '{type}' is not an event type of the v1 vocabulary");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(payload);
+        }
+        catch (JsonException)
+        {
+            return EventParseResult.Failed("payload: is not valid JSON");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return EventParseResult.Failed("payload: must be a JSON object");
+            }
+
+            var fields = document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
+            return ParseFields(type, on, fields);
+        }
+    }
+
+    /// <summary>The canonical payload text: the event's fields other than type and on.</summary>
+    public static string SerializePayload(CaseEvent @event) => JsonSerializer.Serialize(@event, @event.GetType(), Options);
+
+    /// <summary>The full wire body <c>{type, on, ...fields}</c>.</summary>
+    public static string SerializeBody(CaseEvent @event)
+    {
+        var payload = SerializePayload(@event);
+        var head = $"{{\"type\":\"{@event.Type}\",\"on\":\"{DatePattern.Format(@event.On)}\"";
+        return payload == "{}" ? head + "}" : head + "," + payload[1..];
+    }
+
+    private static EventParseResult ParseFields(string type, LocalDate on, Dictionary<string, JsonElement> fields)
+    {
+        var clrType = EventTypes.ByName[type];
+        var info = Options.GetTypeInfo(clrType);
+        var errors = new List<string>();
+        var known = info.Properties.ToDictionary(p => p.Name, StringComparer.Ordinal);
+
+        foreach (var (name, value) in fields)
+        {
+            if (!known.TryGetValue(name, out var property))
+            {
+                errors.Add($"{name}: is not a field of {type}");
+                continue;
+            }
+
+            CheckValue(name, property, value, errors);
+        }
+
+        foreach (var property in info.Properties)
+        {
+            if (property.AssociatedParameter is { HasDefaultValue: false } && !fields.ContainsKey(property.Name))
+            {
+                errors.Add($"{property.Name}: is required for {type}");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return EventParseResult.Failed(errors);
+        }
+
+        CaseEvent @event;
+        try
+        {
+            var json = JsonSerializer.SerializeToUtf8Bytes(fields, Options);
+            @event = (CaseEvent)JsonSerializer.Deserialize(json, clrType, Options)!;
+        }
+        catch (JsonException ex)
+        {
+            var field = ex.Path is { Length: > 2 } path ? path[2..] : type;
+            var reason = ex.Message.Split(" Path:", 2)[0];
+            return EventParseResult.Failed($"{field}: {reason}");
+        }
+
+        @event = @event with { On = on };
+        errors.AddRange(EventShape.Check(@event));
+        return errors.Count > 0 ? EventParseResult.Failed(errors) : EventParseResult.Parsed(@event);
+    }
+
+    private static void CheckValue(string name, JsonPropertyInfo property, JsonElement value, List<string> errors)
+    {
+        var target = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            if (property.AssociatedParameter is { HasDefaultValue: false })
+            {
+                errors.Add($"{name}: must not be null");
+            }
+
+            return;
+        }
+
+        if (target.IsEnum)
+        {
+            var allowed = Enum.GetNames(target).Select(n => JsonNamingPolicy.KebabCaseLower.ConvertName(n)).ToArray();
+            if (value.ValueKind != JsonValueKind.String || !allowed.Contains(value.GetString(), StringComparer.Ordinal))
+            {
+                errors.Add($"{name}: must be one of {string.Join(", ", allowed)}");
+            }
+        }
+        else if (target == typeof(string))
+        {
+            CheckText(name, value, errors);
+        }
+        else if (target == typeof(LocalDate))
+        {
+            ParseDate(name, value, errors);
+        }
+        else if (target == typeof(bool) && value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            errors.Add($"{name}: must be true or false");
+        }
+        else if (target == typeof(IReadOnlyList<string>))
+        {
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                errors.Add($"{name}: must be an array of strings");
+                return;
+            }
+
+            foreach (var item in value.EnumerateArray())
+            {
+                CheckText($"{name}[]", item, errors);
+            }
+        }
+    }
+
+    private static void CheckText(string name, JsonElement value, List<string> errors)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add($"{name}: must be a string");
+        }
+        else if (string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            errors.Add($"{name}: must not be blank");
+        }
+        else if (value.GetString()!.Length > MaxTextLength)
+        {
+            errors.Add($"{name}: is longer than {MaxTextLength} characters");
+        }
+    }
+
+    private static LocalDate? ParseDate(string name, JsonElement value, List<string> errors)
+    {
+        if (value.ValueKind == JsonValueKind.String && DatePattern.Parse(value.GetString()!) is { Success: true } parsed)
+        {
+            return parsed.Value;
+        }
+
+        errors.Add($"{name}: must be a real calendar date written YYYY-MM-DD");
+        return null;
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            NumberHandling = JsonNumberHandling.Strict,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new CountryCodeJsonConverter());
+        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        options.MakeReadOnly();
+        return options;
+    }
+}

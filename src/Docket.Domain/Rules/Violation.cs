@@ -1,0 +1,4 @@
+namespace Docket.Domain.Rules;
+
+/// <summary>A safeguard that forbids a step, named by its rule id in rules/REFERENCE.md.</summary>
+public sealed record Violation(string Rule, string Message);
