@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Docket.Domain.Cases;
+using Docket.Domain.Events;
+using Docket.Domain.Rules;
+using Docket.Store.Events;
+
+namespace Docket.Store.Cases;
+
+/// <summary>
+/// The command side of a case: load its stream, fold it, let the Domain decide, append with
+/// the version the caller saw. Nothing is written unless every check passes.
+/// </summary>
+public sealed class CaseLog(EventWriter writer, EventReader reader)
+{
+    public async Task<CaseState?> LoadAsync(ANumber aNumber, CancellationToken cancellationToken = default)
+    {
+        var rows = await reader.ReadStreamAsync(aNumber.Digits, cancellationToken);
+        return rows.Count == 0 ? null : CaseHistory.Fold(EventReader.ToDomain(rows));
+    }
+
+    public async Task<CaseCommandResult> OpenAsync(CaseOpened opened, string recordedBy, CancellationToken cancellationToken = default)
+    {
+        var aNumber = ANumber.Parse(opened.ANumber);
+        opened = opened with { ANumber = aNumber.Digits, Office = opened.Office.Trim().ToUpperInvariant() };
+        var state = CaseHistory.Apply(CaseState.Empty, opened);
+        var accessCode = AccessCodes.Generate();
+        var request = new AppendRequest(aNumber.Digits, 0, [ToPending(opened)], recordedBy, Summary(state, AccessCodes.Hash(accessCode)));
+        return await writer.AppendAsync(request, cancellationToken) switch
+        {
+            AppendResult.Appended appended => new CaseCommandResult.Opened(aNumber, appended.Version, accessCode),
+            AppendResult.Conflict conflict => new CaseCommandResult.Conflict(conflict.ActualVersion),
+            _ => throw new InvalidOperationException("unreachable"),
+        };
+    }
+
+    public async Task<CaseCommandResult> AppendAsync(ANumber aNumber, int expectedVersion, CaseEvent @event, string recordedBy, CancellationToken cancellationToken = default)
+    {
+        var state = await LoadAsync(aNumber, cancellationToken);
+        if (state is null)
+        {
+            return new CaseCommandResult.NotFound();
+        }
+
+        if (state.Version != expectedVersion)
+        {
+            return new CaseCommandResult.Conflict(state.Version);
+        }
+
+        var decision = CaseDecider.Decide(state, @event);
+        if (decision.Problems.Count > 0)
+        {
+            return new CaseCommandResult.Invalid(decision.Problems);
+        }
+
+        if (decision.Violations.Count > 0)
+        {
+            return new CaseCommandResult.Refused(decision.Violations);
+        }
+
+        var after = CaseHistory.Fold(state.Events.Append(@event));
+        var request = new AppendRequest(aNumber.Digits, expectedVersion, [ToPending(@event)], recordedBy, Summary(after, []));
+        return await writer.AppendAsync(request, cancellationToken) switch
+        {
+            AppendResult.Appended appended => new CaseCommandResult.Appended(appended.Version),
+            AppendResult.Conflict conflict => new CaseCommandResult.Conflict(conflict.ActualVersion),
+            _ => throw new InvalidOperationException("unreachable"),
+        };
+    }
+
+    public static PendingEvent ToPending(CaseEvent @event) =>
+        new(@event.Type, EventJson.DatePattern.Format(@event.On), EventJson.SerializePayload(@event));
+
+    /// <summary>The case summary row for a state (the access code hash only matters on insert).</summary>
+    public static CaseRow Summary(CaseState state, byte[] accessCodeHash)
+    {
+        var identity = state.Identity ?? throw new InvalidOperationException("A case summary needs an opened case.");
+        return new CaseRow
+        {
+            ANumber = identity.ANumber.Digits,
+            FamilyName = identity.FamilyName,
+            GivenNames = identity.GivenNames,
+            DateOfBirth = EventJson.DatePattern.Format(identity.DateOfBirth),
+            Citizenship = identity.Citizenship.Code,
+            Office = identity.Office,
+            Stage = JsonNamingPolicy.KebabCaseLower.ConvertName(state.Stage.ToString()),
+            Version = state.Version,
+            AccessCodeHash = accessCodeHash,
+        };
+    }
+}

@@ -1,0 +1,34 @@
+namespace Docket.Store;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>
+/// Where the log lives, as written on the command line: <c>sqlite:PATH</c> (the default,
+/// <c>sqlite:docket.db</c>) or <c>postgres:CONNECTION_STRING</c>.
+/// </summary>
+public sealed record DatabaseTarget(DatabaseProvider Provider, string ConnectionString)
+{
+    public static DatabaseTarget Default { get; } = Parse("sqlite:docket.db");
+
+    public static DatabaseTarget Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.StartsWith("sqlite:", StringComparison.Ordinal) && text.Length > "sqlite:".Length)
+        {
+            var path = text["sqlite:".Length..];
+            return new DatabaseTarget(DatabaseProvider.Sqlite, $"Data Source={path};Pooling=True;Default Timeout=60");
+        }
+
+        if (text.StartsWith("postgres:", StringComparison.Ordinal) && text.Length > "postgres:".Length)
+        {
+            return new DatabaseTarget(DatabaseProvider.Postgres, text["postgres:".Length..]);
+        }
+
+        throw new FormatException($"'{text}' is not a database: use sqlite:PATH or postgres:CONNECTION_STRING");
+    }
+
+    /// <summary>A description safe to print: no password.</summary>
+    public override string ToString() => Provider == DatabaseProvider.Sqlite
+        ? "sqlite:" + ConnectionString.Split(';')[0]["Data Source=".Length..]
+        : "postgres:" + string.Join(';', ConnectionString.Split(';').Where(p => !p.TrimStart().StartsWith("Password", StringComparison.OrdinalIgnoreCase)));
+}

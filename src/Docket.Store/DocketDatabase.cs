@@ -1,0 +1,58 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Docket.Store;
+
+/// <summary>Opens contexts and connections for one <see cref="DatabaseTarget"/>.</summary>
+public sealed class DocketDatabase(DatabaseTarget target)
+{
+    public DatabaseTarget Target { get; } = target;
+
+    public bool IsPostgres => Target.Provider == DatabaseProvider.Postgres;
+
+    public DocketDbContext CreateContext() => IsPostgres
+        ? new PostgresDocketDbContext(new DbContextOptionsBuilder<PostgresDocketDbContext>()
+            .UseNpgsql(Target.ConnectionString).UseSnakeCaseNamingConvention().Options)
+        : new SqliteDocketDbContext(new DbContextOptionsBuilder<SqliteDocketDbContext>()
+            .UseSqlite(Target.ConnectionString).UseSnakeCaseNamingConvention().Options);
+
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        DbConnection connection = IsPostgres
+            ? new NpgsqlConnection(Target.ConnectionString)
+            : new SqliteConnection(Target.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>Creates or upgrades the schema; safe to call on every start.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        if (!IsPostgres)
+        {
+            var path = new SqliteConnectionStringBuilder(Target.ConnectionString).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (folder is not null && !Directory.Exists(folder))
+            {
+                throw new DirectoryNotFoundException($"The folder for the database file '{path}' does not exist.");
+            }
+        }
+
+        await using (var context = CreateContext())
+        {
+            await context.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (!IsPostgres)
+        {
+            // WAL lets readers go on while the single writer commits; it is a property of the
+            // file, so setting it once is enough.
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Docket.Store.Cases;
+using Docket.Store.Events;
+using Docket.Store.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Docket.Store;
+
+/// <summary>
+/// The schema. Each database has its own subclass so that each keeps its own migrations;
+/// the model is the same.
+/// </summary>
+public abstract class DocketDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<EventRow> Events => Set<EventRow>();
+
+    public DbSet<UserRow> Users => Set<UserRow>();
+
+    public DbSet<CaseRow> Cases => Set<CaseRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<EventRow>(e =>
+        {
+            e.ToTable("events");
+            e.HasKey(x => x.Position);
+            e.Property(x => x.Position).ValueGeneratedNever();
+            e.Property(x => x.ANumber).HasMaxLength(9);
+            e.Property(x => x.Type).HasMaxLength(64);
+            e.Property(x => x.EffectiveOn).HasMaxLength(10);
+            e.Property(x => x.RecordedAt).HasMaxLength(24);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.HasIndex(x => new { x.ANumber, x.Version }).IsUnique();
+        });
+        modelBuilder.Entity<UserRow>(e =>
+        {
+            e.ToTable("users");
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Role).HasMaxLength(32);
+            e.Property(x => x.Office).HasMaxLength(32);
+            e.HasIndex(x => x.Name).IsUnique();
+            e.HasIndex(x => x.TokenHash).IsUnique();
+        });
+        modelBuilder.Entity<CaseRow>(e =>
+        {
+            e.ToTable("cases");
+            e.HasKey(x => x.ANumber);
+            e.Property(x => x.ANumber).HasMaxLength(9);
+            e.Property(x => x.Office).HasMaxLength(32);
+            e.Property(x => x.Stage).HasMaxLength(32);
+            e.HasIndex(x => new { x.Office, x.FamilyName, x.DateOfBirth });
+        });
+    }
+}
+
+public sealed class SqliteDocketDbContext(DbContextOptions<SqliteDocketDbContext> options) : DocketDbContext(options);
+
+public sealed class PostgresDocketDbContext(DbContextOptions<PostgresDocketDbContext> options) : DocketDbContext(options);

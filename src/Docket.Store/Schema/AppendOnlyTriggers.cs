@@ -1,0 +1,38 @@
+namespace Docket.Store.Schema;
+
+/// <summary>
+/// The database itself refuses to change or remove an event, so that a bug or a careless
+/// statement cannot rewrite history; corrections are new events. (Someone who can drop a
+/// trigger can still tamper: the hash chain and signed checkpoints are what catch that.)
+/// </summary>
+internal static class AppendOnlyTriggers
+{
+    public const string Sqlite = """
+        CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only: record a correction instead'); END;
+        CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only: record a correction instead'); END;
+        """;
+
+    public const string SqliteDrop = """
+        DROP TRIGGER IF EXISTS events_append_only_update;
+        DROP TRIGGER IF EXISTS events_append_only_delete;
+        """;
+
+    public const string Postgres = """
+        CREATE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          RAISE EXCEPTION 'events are append-only: record a correction instead';
+        END $$;
+        CREATE TRIGGER events_append_only_row BEFORE UPDATE OR DELETE ON events
+          FOR EACH ROW EXECUTE FUNCTION events_append_only();
+        CREATE TRIGGER events_append_only_truncate BEFORE TRUNCATE ON events
+          FOR EACH STATEMENT EXECUTE FUNCTION events_append_only();
+        """;
+
+    public const string PostgresDrop = """
+        DROP TRIGGER IF EXISTS events_append_only_truncate ON events;
+        DROP TRIGGER IF EXISTS events_append_only_row ON events;
+        DROP FUNCTION IF EXISTS events_append_only();
+        """;
+}

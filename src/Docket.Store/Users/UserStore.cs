@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Docket.Store.Users;
+
+public sealed record IssuedToken(UserRow User, string Token);
+
+/// <summary>
+/// API users and their bearer tokens. A token is 256 random bits shown once; only its SHA-256
+/// is stored (a slow hash adds nothing for a secret of that strength).
+/// </summary>
+public sealed class UserStore(DocketDatabase database, IClock clock)
+{
+    public async Task<IssuedToken> AddAsync(string name, string role, string? office, Duration? validFor = null, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException("A user needs a name.", nameof(name));
+        }
+
+        if (!UserRoles.All.Contains(role))
+        {
+            throw new ArgumentException($"'{role}' is not a role: use one of {string.Join(", ", UserRoles.All)}.", nameof(role));
+        }
+
+        if (UserRoles.NeedsOffice(role) && string.IsNullOrWhiteSpace(office))
+        {
+            throw new ArgumentException($"A {role} belongs to an office: give --office CODE.", nameof(office));
+        }
+
+        var token = "dkt_" + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetCurrentInstant();
+        var user = new UserRow
+        {
+            Name = name.Trim(),
+            Role = role,
+            Office = string.IsNullOrWhiteSpace(office) ? null : office.Trim().ToUpperInvariant(),
+            TokenHash = HashToken(token),
+            CreatedAt = now.ToDateTimeUtc(),
+            ExpiresAt = validFor is { } d ? (now + d).ToDateTimeUtc() : null,
+        };
+
+        await using var context = database.CreateContext();
+        if (await context.Users.AnyAsync(u => u.Name == user.Name, cancellationToken))
+        {
+            throw new InvalidOperationException($"There is already a user named '{user.Name}'.");
+        }
+
+        context.Users.Add(user);
+        await context.SaveChangesAsync(cancellationToken);
+        return new IssuedToken(user, token);
+    }
+
+    /// <summary>Revokes a user's token; returns false when no such active user exists.</summary>
+    public async Task<bool> RevokeAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var user = await context.Users.SingleOrDefaultAsync(u => u.Name == name && u.RevokedAt == null, cancellationToken);
+        if (user is null)
+        {
+            return false;
+        }
+
+        user.RevokedAt = clock.GetCurrentInstant().ToDateTimeUtc();
+        await context.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The active (not revoked, not expired) user holding this token, if any.</summary>
+    public async Task<UserRow?> FindByTokenAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var hash = HashToken(token);
+        await using var context = database.CreateContext();
+        var user = await context.Users.AsNoTracking().SingleOrDefaultAsync(u => u.TokenHash == hash, cancellationToken);
+        var now = clock.GetCurrentInstant().ToDateTimeUtc();
+        return user is { RevokedAt: null } && (user.ExpiresAt is null || user.ExpiresAt > now) ? user : null;
+    }
+
+    public static byte[] HashToken(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
