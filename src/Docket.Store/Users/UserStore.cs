@@ -30,7 +30,7 @@ public sealed class UserStore(DocketDatabase database, IClock clock)
             throw new ArgumentException($"A {role} belongs to an office: give --office CODE.", nameof(office));
         }
 
-        var token = "dkt_" + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = NewToken();
         var now = clock.GetCurrentInstant();
         var user = new UserRow
         {
@@ -49,6 +49,26 @@ public sealed class UserStore(DocketDatabase database, IClock clock)
         }
 
         context.Users.Add(user);
+        await context.SaveChangesAsync(cancellationToken);
+        return new IssuedToken(user, token);
+    }
+
+    /// <summary>
+    /// Gives an existing user a new token (the old one stops working), or adds them. Used by
+    /// <c>docket serve --demo</c>, which must print a working token on every start.
+    /// </summary>
+    public async Task<IssuedToken> ReissueAsync(string name, string role, string? office, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var user = await context.Users.SingleOrDefaultAsync(u => u.Name == name, cancellationToken);
+        if (user is null)
+        {
+            return await AddAsync(name, role, office, null, cancellationToken);
+        }
+
+        var token = NewToken();
+        user.TokenHash = HashToken(token);
+        user.RevokedAt = null;
         await context.SaveChangesAsync(cancellationToken);
         return new IssuedToken(user, token);
     }
@@ -77,6 +97,8 @@ public sealed class UserStore(DocketDatabase database, IClock clock)
         var now = clock.GetCurrentInstant().ToDateTimeUtc();
         return user is { RevokedAt: null } && (user.ExpiresAt is null || user.ExpiresAt > now) ? user : null;
     }
+
+    private static string NewToken() => "dkt_" + Base64Url(RandomNumberGenerator.GetBytes(32));
 
     public static byte[] HashToken(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Docket.Store;
+using Docket.Store.Events;
+using Docket.Store.Users;
+using Docket.Web;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Docket.Cli.Commands;
+
+internal static class ServeCommand
+{
+    private const string DemoUser = "demo-supervisor";
+    private const string DemoOffice = "NYC";
+
+    public static Command Create()
+    {
+        var db = CliOptions.Database();
+        var urls = new Option<string>("--urls") { Description = "where to listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var demo = new Option<bool>("--demo") { Description = "add synthetic cases to an empty database and print a token to try the API" };
+        var command = new Command("serve", "Run the Docket web API.") { db, urls, demo };
+        command.SetAction(async (parse, ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var options = new DocketWebOptions { Database = parse.GetValue(db)!, Urls = parse.GetValue(urls)! };
+            await using var app = await DocketWebApp.CreateAsync(options, ct);
+            var database = new DocketDatabase(options.Database);
+            string? token = null;
+            string? example = null;
+            if (parse.GetValue(demo))
+            {
+                if (await new EventReader(database).CountAsync(ct) == 0)
+                {
+                    await output.WriteLineAsync("Adding 200 synthetic cases (invented people)...");
+                    await DemoCommand.SeedAsync(database, 200, seed: 20261129, ct);
+                }
+
+                token = (await new UserStore(database, SystemClock.Instance).ReissueAsync(DemoUser, UserRoles.Supervisor, DemoOffice, ct)).Token;
+                await using var context = database.CreateContext();
+                example = await context.Cases.Where(c => c.Office == DemoOffice).OrderBy(c => c.ANumber).Select(c => c.ANumber).FirstOrDefaultAsync(ct);
+            }
+
+            await app.StartAsync(ct);
+            var url = app.Urls.First();
+            await output.WriteLineAsync($"Docket is listening on {url} (database {options.Database})");
+            await output.WriteLineAsync($"API reference: {url}/scalar   OpenAPI: {url}/openapi/v1.json");
+            if (token is not null)
+            {
+                await output.WriteLineAsync($"Demo token ({UserRoles.Supervisor}, office {DemoOffice}): {token}");
+                if (example is not null)
+                {
+                    await output.WriteLineAsync($"Try: curl -H \"Authorization: Bearer {token}\" {url}/api/cases/{example}");
+                }
+            }
+
+            await output.WriteLineAsync("Press Ctrl+C to stop.");
+            await output.FlushAsync(ct);
+            await app.WaitForShutdownAsync(ct);
+            return DocketCli.Ok;
+        });
+        return command;
+    }
+}

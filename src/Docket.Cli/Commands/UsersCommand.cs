@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Docket.Store.Users;
+using NodaTime;
+
+namespace Docket.Cli.Commands;
+
+internal static class UsersCommand
+{
+    public static Command Create()
+    {
+        var db = CliOptions.Database();
+        var name = new Argument<string>("NAME") { Description = "the user's name, unique" };
+        var role = new Option<string>("--role") { Description = "officer, supervisor, attorney or auditor", Required = true };
+        role.AcceptOnlyFromAmong([.. UserRoles.All]);
+        var office = new Option<string?>("--office") { Description = "office code (required for officers and supervisors)" };
+        var expires = new Option<int?>("--expires-in-days") { Description = "the token stops working after this many days" };
+        var add = new Command("add", "Add a user and print their API token, once.") { name, role, office, expires, db };
+        add.SetAction(async (parse, ct) =>
+        {
+            var database = await CliOptions.OpenAsync(parse.GetValue(db)!, ct);
+            var days = parse.GetValue(expires);
+            var issued = await new UserStore(database, SystemClock.Instance)
+                .AddAsync(parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(office), days is { } d ? Duration.FromDays(d) : null, ct);
+            var output = parse.InvocationConfiguration.Output;
+            await output.WriteLineAsync(issued.Token);
+            await parse.InvocationConfiguration.Error.WriteLineAsync(
+                $"Added {issued.User.Role} '{issued.User.Name}'{(issued.User.Office is { } o ? $" of office {o}" : "")}. The token above is shown once; only its hash is kept.");
+            return DocketCli.Ok;
+        });
+
+        var revokeName = new Argument<string>("NAME") { Description = "the user whose token stops working now" };
+        var revokeDb = CliOptions.Database();
+        var revoke = new Command("revoke", "Revoke a user's token.") { revokeName, revokeDb };
+        revoke.SetAction(async (parse, ct) =>
+        {
+            var database = await CliOptions.OpenAsync(parse.GetValue(revokeDb)!, ct);
+            var who = parse.GetValue(revokeName)!;
+            if (!await new UserStore(database, SystemClock.Instance).RevokeAsync(who, ct))
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"docket: there is no active user named '{who}'");
+                return DocketCli.Failed;
+            }
+
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"Revoked '{who}'.");
+            return DocketCli.Ok;
+        });
+
+        return new Command("users", "Manage API users and tokens.") { add, revoke };
+    }
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Docket.Cli.Commands;
+
+namespace Docket.Cli;
+
+/// <summary>
+/// The <c>docket</c> program. Exit codes: 0 success; 1 a verification found tampering;
+/// 2 the command could not run (bad arguments, unreachable database...), with one line on
+/// standard error saying why.
+/// </summary>
+public static class DocketCli
+{
+    public const int Ok = 0;
+    public const int Tampered = 1;
+    public const int Failed = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("Docket: immigration case lifecycle, kept as an append-only, tamper-evident event log.")
+        {
+            ServeCommand.Create(),
+            UsersCommand.Create(),
+            VerifyCommand.Create(),
+            ExportCommand.Create(),
+            DemoCommand.Create(),
+        };
+
+        var parse = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        if (parse.Errors.Count > 0)
+        {
+            await error.WriteLineAsync($"docket: {parse.Errors[0].Message} (see docket --help)");
+            return Failed;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("docket: cancelled");
+            return Failed;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            await error.WriteLineAsync($"docket: {CliErrors.Describe(ex)}");
+            return Failed;
+        }
+    }
+}

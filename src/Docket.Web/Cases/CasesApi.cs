@@ -1,0 +1,29 @@
+using Docket.Web.Auth;
+using Docket.Web.Cases.Opening;
+using Docket.Web.Cases.Reading;
+using Docket.Web.Cases.Recording;
+
+namespace Docket.Web.Cases;
+
+public static class CasesApi
+{
+    public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
+    {
+        var cases = app.MapGroup("/api/cases").WithTags("Cases");
+        cases.MapPost("/", OpenCaseEndpoint.Handle)
+            .RequireAuthorization(Policies.OpenCases)
+            .Accepts<OpenCaseRequest>("application/json")
+            .WithSummary("Open a case")
+            .WithDescription("Writes the case's first event (CaseOpened) and returns its version and the person's self-service access code, shown once.");
+        cases.MapGet("/{aNumber}", GetCaseEndpoint.Handle)
+            .RequireAuthorization(Policies.CaseContent)
+            .WithSummary("Read a case")
+            .WithDescription("Identity, status, stage, attorney, next hearing, deadlines, version (also the ETag) and events.");
+        cases.MapPost("/{aNumber}/events", RecordEventEndpoint.Handle)
+            .RequireAuthorization(Policies.CaseContent)
+            .Accepts<object>("application/json")
+            .WithSummary("Record an event")
+            .WithDescription("Appends one event {type, on, ...fields}. Send If-Match: \"VERSION\"; 409 if the case has moved on, 422 with violations when a safeguard forbids the step.");
+        return app;
+    }
+}

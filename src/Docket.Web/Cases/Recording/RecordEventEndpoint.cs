@@ -1,0 +1,80 @@
+using System.Globalization;
+using Docket.Domain.Cases;
+using Docket.Domain.Events;
+using Docket.Store.Cases;
+using Docket.Web.Auth;
+using Docket.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Docket.Web.Cases.Recording;
+
+public sealed record RecordEventResponse(int Version);
+
+public static class RecordEventEndpoint
+{
+    public static async Task<Results<Created<RecordEventResponse>, ProblemHttpResult>> Handle(
+        string aNumber, HttpContext http, CaseLog cases, CancellationToken cancellationToken)
+    {
+        if (!ANumber.TryParse(aNumber, out var number))
+        {
+            return Problems.BadRequest("Not an A-number", [$"aNumber: '{aNumber}' must be 9 digits ('A' prefix, spaces and dashes allowed)"]);
+        }
+
+        string? ifMatch = http.Request.Headers.IfMatch;
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            return Problems.PreconditionRequired();
+        }
+
+        if (!TryParseVersion(ifMatch, out var expectedVersion))
+        {
+            return Problems.BadRequest("If-Match is not a case version", [$"If-Match: '{ifMatch}' must be a version in quotes, for example \"3\""]);
+        }
+
+        var (body, error) = await JsonBody.ReadAsync(http.Request, cancellationToken);
+        if (body is not { } json)
+        {
+            return Problems.BadRequest("The event could not be read", [error!]);
+        }
+
+        var parsed = EventJson.Parse(json);
+        if (parsed.Event is not { } @event)
+        {
+            return Problems.BadRequest("The event could not be read", parsed.Errors);
+        }
+
+        var state = await cases.LoadAsync(number.Value, cancellationToken);
+        if (state is null || !CaseAccess.InCaseload(Caller.From(http.User), state))
+        {
+            return Problems.NotFound($"There is no case {number.Value.Digits} in your caseload.");
+        }
+
+        return await cases.AppendAsync(number.Value, expectedVersion, @event, Caller.From(http.User).Name, cancellationToken) switch
+        {
+            CaseCommandResult.Appended a => Created(http, number.Value, a.Version),
+            CaseCommandResult.Conflict c => Problems.Conflict(c.ActualVersion),
+            CaseCommandResult.Invalid i => Problems.BadRequest("The event does not fit this case", i.Problems),
+            CaseCommandResult.Refused r => Problems.Refused(r.Violations),
+            CaseCommandResult.NotFound => Problems.NotFound($"There is no case {number.Value.Digits} in your caseload."),
+            var other => throw new InvalidOperationException($"Unexpected result {other}"),
+        };
+    }
+
+    private static Created<RecordEventResponse> Created(HttpContext http, ANumber number, int version)
+    {
+        http.Response.Headers.ETag = $"\"{version}\"";
+        return TypedResults.Created($"/api/cases/{number.Digits}", new RecordEventResponse(version));
+    }
+
+    /// <summary>Accepts <c>"3"</c> (the ETag form) and, leniently, a bare <c>3</c>.</summary>
+    internal static bool TryParseVersion(string header, out int version)
+    {
+        var text = header.Trim();
+        if (text.Length >= 2 && text[0] == '"' && text[^1] == '"')
+        {
+            text = text[1..^1];
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out version) && version >= 1;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Docket.Store;
+using Docket.Store.Cases;
+using Docket.Store.Events;
+using Docket.Store.Users;
+using Docket.Web.Auth;
+using Docket.Web.Cases;
+using Docket.Web.Health;
+using Docket.Web.Infrastructure;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using Scalar.AspNetCore;
+
+namespace Docket.Web;
+
+/// <summary>Builds the web host: the JSON API, its OpenAPI document and the reference page.</summary>
+public static class DocketWebApp
+{
+    public static async Task<WebApplication> CreateAsync(DocketWebOptions options, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = options.Environment, ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        var database = new DocketDatabase(options.Database);
+        await database.MigrateAsync(cancellationToken);
+
+        var services = builder.Services;
+        services.AddSingleton(database);
+        services.AddSingleton(options.Clock);
+        services.AddSingleton(new LegalCalendar(options.Clock, DateTimeZoneProviders.Tzdb[options.LegalTimeZone]));
+        services.AddSingleton<EventWriter>();
+        services.AddSingleton<EventReader>();
+        services.AddSingleton<CaseLog>();
+        services.AddSingleton<UserStore>();
+        services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddDocketAuthorization();
+        services.AddDocketHealth();
+        services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/scalar")).AllowAnonymous().ExcludeFromDescription();
+        app.MapHealthApi();
+        app.MapCasesApi();
+        return app;
+    }
+
+    /// <summary>camelCase, kebab-case enum values and ISO dates: the wire conventions of DESIGN.md.</summary>
+    public static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+    }
+}

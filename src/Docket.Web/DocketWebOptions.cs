@@ -1,0 +1,20 @@
+using Docket.Store;
+using NodaTime;
+
+namespace Docket.Web;
+
+/// <summary>How to run the web host: which database, where to listen, which clock.</summary>
+public sealed record DocketWebOptions
+{
+    public DatabaseTarget Database { get; init; } = DatabaseTarget.Default;
+
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>Injected so tests can fix "now"; legal dates are read in <see cref="LegalTimeZone"/>.</summary>
+    public IClock Clock { get; init; } = SystemClock.Instance;
+
+    /// <summary>EOIR counts filing days in Eastern time, so "today" is the date there.</summary>
+    public string LegalTimeZone { get; init; } = "America/New_York";
+
+    public string Environment { get; init; } = "Production";
+}
