@@ -18,7 +18,9 @@ public static class CaseHistory
         var effective = new List<CaseEvent>(recorded.Count);
         foreach (var @event in recorded)
         {
-            if (@event is EntryCorrected corrected && corrected.CorrectsVersion <= effective.Count
+            // Only an earlier event after the opening can be corrected (as CaseDecider checks);
+            // anything else is ignored rather than allowed to erase the identity or throw.
+            if (@event is EntryCorrected corrected && corrected.CorrectsVersion > 1 && corrected.CorrectsVersion <= effective.Count
                 && EventJson.Parse(corrected.Replacement).Event is { } replacement)
             {
                 effective[corrected.CorrectsVersion - 1] = replacement;

@@ -169,8 +169,18 @@ public static class EventJson
 
         @event = @event with { On = on };
         errors.AddRange(EventShape.Check(@event));
-        return errors.Count > 0 ? EventParseResult.Failed(errors) : EventParseResult.Parsed(@event);
+        return errors.Count > 0 ? EventParseResult.Failed(errors) : EventParseResult.Parsed(WithCanonicalReplacement(@event));
     }
+
+    /// <summary>
+    /// A correction's replacement is part of its payload, so it is held in canonical form too:
+    /// the same replacement spelt with fields in another order or other spacing must give the
+    /// same payload, and so the same hash. Called only once the replacement is known to parse.
+    /// </summary>
+    private static CaseEvent WithCanonicalReplacement(CaseEvent @event) =>
+        @event is EntryCorrected corrected && Parse(corrected.Replacement).Event is { } replacement
+            ? corrected with { Replacement = JsonSerializer.Deserialize<JsonElement>(SerializeBody(replacement)) }
+            : @event;
 
     private static void CheckValue(string name, JsonPropertyInfo property, JsonElement value, List<string> errors)
     {
@@ -238,7 +248,10 @@ public static class EventJson
 
     private static LocalDate? ParseDate(string name, JsonElement value, List<string> errors)
     {
-        if (value.ValueKind == JsonValueKind.String && DatePattern.Parse(value.GetString()!) is { Success: true } parsed)
+        // The ISO pattern also reads signed years ("-0001-01-01"); the wire form is exactly
+        // YYYY-MM-DD, so anything but ten characters starting with a digit is refused first.
+        if (value.ValueKind == JsonValueKind.String && value.GetString() is { Length: 10 } text && char.IsAsciiDigit(text[0])
+            && DatePattern.Parse(text) is { Success: true } parsed)
         {
             return parsed.Value;
         }

@@ -24,6 +24,12 @@ internal static class EventShape
                     yield return "correctsVersion: must be the version (1 or more) of the event being corrected";
                 }
 
+                if (corrected.Replacement.ValueKind != System.Text.Json.JsonValueKind.Object)
+                {
+                    yield return "replacement: must be an event body, a JSON object {type, on, ...fields}";
+                    break;
+                }
+
                 var replacement = EventJson.Parse(corrected.Replacement);
                 foreach (var error in replacement.Errors)
                 {

@@ -24,7 +24,7 @@ public static class CaseDecider
             problems.Add("type: CaseOpened is written only by opening a case (POST /api/cases)");
         }
 
-        if (@event is EntryCorrected corrected && (corrected.CorrectsVersion > state.Version || corrected.CorrectsVersion == 1))
+        if (@event is EntryCorrected corrected && (corrected.CorrectsVersion > state.Version || corrected.CorrectsVersion <= 1))
         {
             problems.Add(corrected.CorrectsVersion == 1
                 ? "correctsVersion: the opening of a case (version 1) cannot be corrected by an event"
