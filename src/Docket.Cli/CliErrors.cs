@@ -11,7 +11,16 @@ internal static class CliErrors
         NpgsqlException { InnerException: System.Net.Sockets.SocketException } => $"cannot reach PostgreSQL: {ex.InnerException.Message}",
         PostgresException pg => $"PostgreSQL refused: {pg.MessageText}",
         SqliteException sqlite => $"SQLite: {sqlite.Message}",
+        // The message without .NET's " (Parameter 'x')" suffix, which means nothing to a person.
+        ArgumentException { ParamName: { } name } argument => argument.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal),
         FormatException or ArgumentException or InvalidOperationException or DirectoryNotFoundException or IOException => ex.Message,
         _ => $"{ex.GetType().Name}: {ex.Message}",
     };
+
+    /// <summary>
+    /// Folds a message onto one line: the contract is one line on standard error, and some
+    /// messages (System.CommandLine's list of allowed values, for one) come on several.
+    /// </summary>
+    public static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -29,7 +29,7 @@ public static class DocketCli
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0)
         {
-            await error.WriteLineAsync($"docket: {parse.Errors[0].Message} (see docket --help)");
+            await error.WriteLineAsync($"docket: {CliErrors.OneLine(parse.Errors[0].Message)} (see docket --help)");
             return Failed;
         }
 
@@ -44,7 +44,7 @@ public static class DocketCli
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            await error.WriteLineAsync($"docket: {CliErrors.Describe(ex)}");
+            await error.WriteLineAsync($"docket: {CliErrors.OneLine(CliErrors.Describe(ex))}");
             return Failed;
         }
     }

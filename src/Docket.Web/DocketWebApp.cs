@@ -22,6 +22,9 @@ public static class DocketWebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = options.Environment, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Keys for cookies live in memory only (tokens are bearer); the warning about
+        // unencrypted key storage does not apply and would only alarm an operator.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
         var database = new DocketDatabase(options.Database);
         await database.MigrateAsync(cancellationToken);
@@ -32,7 +35,8 @@ public static class DocketWebApp
         services.AddSingleton(new LegalCalendar(options.Clock, DateTimeZoneProviders.Tzdb[options.LegalTimeZone]));
         services.AddSingleton<EventWriter>();
         services.AddSingleton<EventReader>();
-        services.AddSingleton<CaseLog>();
+        services.AddSingleton(options.Calendar ?? CalendarConfiguration.Read(builder.Configuration));
+        services.AddSingleton(sp => new CaseLog(sp.GetRequiredService<EventWriter>(), sp.GetRequiredService<EventReader>(), sp.GetRequiredService<Docket.Domain.Calendar.CourtCalendar>()));
         services.AddSingleton<UserStore>();
         services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
         services.AddProblemDetails();

@@ -17,4 +17,10 @@ public sealed record DocketWebOptions
     public string LegalTimeZone { get; init; } = "America/New_York";
 
     public string Environment { get; init; } = "Production";
+
+    /// <summary>
+    /// The court calendar; when null it is read from configuration: <c>Docket:Calendar:ExtraClosures</c>
+    /// (dates, YYYY-MM-DD) and <c>Docket:Calendar:InaugurationDayClosed</c> (default true).
+    /// </summary>
+    public Docket.Domain.Calendar.CourtCalendar? Calendar { get; init; }
 }

@@ -9,11 +9,12 @@ using NodaTime;
 
 namespace Docket.Cli.Demo;
 
-public sealed record DemoCase(ANumber ANumber, string Office, string AccessCode, IReadOnlyList<CaseEvent> Events);
+public sealed record DemoCase(ANumber ANumber, string Office, IReadOnlyList<CaseEvent> Events);
 
 /// <summary>
 /// Synthetic cases for trying Docket: invented names (Bogus), invented A-numbers, varied
-/// lifecycles. Every event passes the same Domain decision as the API, so demo data never
+/// lifecycles. No access code is issued for them (nobody would receive it); an officer
+/// issues one when wanted, as for imported cases. Every event passes the same Domain decision as the API, so demo data never
 /// shows a history the law would have refused.
 /// </summary>
 public static class DemoData
@@ -52,7 +53,7 @@ public static class DemoData
         foreach (var demo in cases)
         {
             var state = CaseHistory.Fold(demo.Events);
-            var request = new AppendRequest(demo.ANumber.Digits, 0, demo.Events.Select(CaseLog.ToPending).ToList(), recordedBy, CaseLog.Summary(state, AccessCodes.Hash(demo.AccessCode)));
+            var request = new AppendRequest(demo.ANumber.Digits, 0, demo.Events.Select(CaseLog.ToPending).ToList(), recordedBy, CaseLog.Summary(state, AccessCodes.NoneIssued));
             inFlight.Add(writer.AppendAsync(request, cancellationToken));
             if (inFlight.Count >= 256)
             {
@@ -101,6 +102,6 @@ public static class DemoData
             state = CaseHistory.Apply(state, @event);
         }
 
-        return new DemoCase(aNumber, office, AccessCodes.Generate(), events);
+        return new DemoCase(aNumber, office, events);
     }
 }

@@ -270,6 +270,9 @@ public static class EventJson
             RespectRequiredConstructorParameters = true,
             NumberHandling = JsonNumberHandling.Strict,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+            // Payloads are stored and hashed, never embedded in HTML: keep names readable
+            // ("Peña", not "Pe\u00F1a") for an auditor reading the table with plain SQL.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.Converters.Add(new CountryCodeJsonConverter());

@@ -1,5 +1,7 @@
+using Docket.Domain.Calendar;
 using Docket.Domain.Cases;
 using Docket.Domain.Events;
+using Docket.Domain.Removal;
 
 namespace Docket.Domain.Rules;
 
@@ -16,21 +18,31 @@ public sealed record Decision(IReadOnlyList<string> Problems, IReadOnlyList<Viol
 /// </summary>
 public static class CaseDecider
 {
-    public static Decision Decide(CaseState state, CaseEvent @event)
+    public static Decision Decide(CaseState state, CaseEvent @event, CourtCalendar? calendar = null)
     {
+        calendar ??= CourtCalendar.Default;
         var problems = new List<string>();
-        if (@event is CaseOpened)
+        var violations = new List<Violation>();
+        switch (@event)
         {
-            problems.Add("type: CaseOpened is written only by opening a case (POST /api/cases)");
+            case CaseOpened:
+                problems.Add("type: CaseOpened is written only by opening a case (POST /api/cases)");
+                break;
+            case EntryCorrected corrected when corrected.CorrectsVersion > state.Version || corrected.CorrectsVersion <= 1:
+                problems.Add(corrected.CorrectsVersion == 1
+                    ? "correctsVersion: the opening of a case (version 1) cannot be corrected by an event"
+                    : $"correctsVersion: the case has no event {corrected.CorrectsVersion} (its version is {state.Version})");
+                break;
+            case RemovalCarriedOut removal:
+                // The check reads the case as it stood on the day of removal.
+                var check = RemovalCheck.Check(CaseHistory.Fold(state.Events, removal.On), removal.DestinationCountry, removal.On, calendar);
+                violations.AddRange(check.Violations);
+                break;
+            default:
+                ProceduralRules.Check(state, @event, calendar, problems, violations);
+                break;
         }
 
-        if (@event is EntryCorrected corrected && (corrected.CorrectsVersion > state.Version || corrected.CorrectsVersion <= 1))
-        {
-            problems.Add(corrected.CorrectsVersion == 1
-                ? "correctsVersion: the opening of a case (version 1) cannot be corrected by an event"
-                : $"correctsVersion: the case has no event {corrected.CorrectsVersion} (its version is {state.Version})");
-        }
-
-        return new Decision(problems, []);
+        return new Decision(problems, violations);
     }
 }

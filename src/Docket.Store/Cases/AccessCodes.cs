@@ -12,6 +12,9 @@ public static class AccessCodes
     private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     private const int Iterations = 100_000;
 
+    /// <summary>Stored when no code has been issued (imported or demo cases): matches nothing.</summary>
+    public static byte[] NoneIssued => [];
+
     public static string Generate()
     {
         Span<char> chars = stackalloc char[14];

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Docket.Domain.Calendar;
 using Docket.Domain.Cases;
 using Docket.Domain.Events;
 using Docket.Domain.Rules;
@@ -10,8 +11,11 @@ namespace Docket.Store.Cases;
 /// The command side of a case: load its stream, fold it, let the Domain decide, append with
 /// the version the caller saw. Nothing is written unless every check passes.
 /// </summary>
-public sealed class CaseLog(EventWriter writer, EventReader reader)
+public sealed class CaseLog(EventWriter writer, EventReader reader, CourtCalendar? calendar = null)
 {
+    /// <summary>The court calendar the rules count days with.</summary>
+    public CourtCalendar Calendar { get; } = calendar ?? CourtCalendar.Default;
+
     public async Task<CaseState?> LoadAsync(ANumber aNumber, CancellationToken cancellationToken = default)
     {
         var rows = await reader.ReadStreamAsync(aNumber.Digits, cancellationToken);
@@ -36,17 +40,21 @@ public sealed class CaseLog(EventWriter writer, EventReader reader)
     public async Task<CaseCommandResult> AppendAsync(ANumber aNumber, int expectedVersion, CaseEvent @event, string recordedBy, CancellationToken cancellationToken = default)
     {
         var state = await LoadAsync(aNumber, cancellationToken);
-        if (state is null)
-        {
-            return new CaseCommandResult.NotFound();
-        }
+        return state is null
+            ? new CaseCommandResult.NotFound()
+            : await AppendAsync(state, expectedVersion, @event, recordedBy, cancellationToken);
+    }
 
+    /// <summary>Appends to a case already loaded by the caller (the version check still guards the write).</summary>
+    public async Task<CaseCommandResult> AppendAsync(CaseState state, int expectedVersion, CaseEvent @event, string recordedBy, CancellationToken cancellationToken = default)
+    {
+        var aNumber = state.Identity?.ANumber ?? throw new ArgumentException("The case is not open.", nameof(state));
         if (state.Version != expectedVersion)
         {
             return new CaseCommandResult.Conflict(state.Version);
         }
 
-        var decision = CaseDecider.Decide(state, @event);
+        var decision = CaseDecider.Decide(state, @event, Calendar);
         if (decision.Problems.Count > 0)
         {
             return new CaseCommandResult.Invalid(decision.Problems);

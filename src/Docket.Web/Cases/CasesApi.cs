@@ -1,7 +1,9 @@
 using Docket.Web.Auth;
+using Docket.Web.Cases.Deadlines;
 using Docket.Web.Cases.Opening;
 using Docket.Web.Cases.Reading;
 using Docket.Web.Cases.Recording;
+using Docket.Web.Cases.RemovalCheck;
 
 namespace Docket.Web.Cases;
 
@@ -24,6 +26,14 @@ public static class CasesApi
             .Accepts<object>("application/json")
             .WithSummary("Record an event")
             .WithDescription("Appends one event {type, on, ...fields}. Send If-Match: \"VERSION\"; 409 if the case has moved on, 422 with violations when a safeguard forbids the step.");
+        cases.MapGet("/{aNumber}/deadlines", DeadlinesEndpoint.Handle)
+            .RequireAuthorization(Policies.CaseContent)
+            .WithSummary("Legal deadlines")
+            .WithDescription("[{kind, due, rule}], due dates already moved past weekends and federal holidays where the rule says so. Optional ?on=DATE computes them as of that date.");
+        cases.MapGet("/{aNumber}/removal-check", RemovalCheckEndpoint.Handle)
+            .RequireAuthorization(Policies.CaseContent)
+            .WithSummary("May removal proceed?")
+            .WithDescription("?to=ISO3&on=DATE. Follows the decision procedure of rules/REFERENCE.md and fails closed: {outcome: allowed|blocked|needs-review, allowed, violations: [{rule, message, effect}]}. Writes nothing.");
         return app;
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Docket.Domain.Calendar;
 using Docket.Domain.Cases;
+using Docket.Domain.Deadlines;
 using Docket.Store.Events;
 using NodaTime;
 
@@ -11,7 +13,14 @@ public sealed record AttorneyView(string Name, string BarNumber, LocalDate Since
 
 public sealed record HearingView(LocalDate Date, string Kind, string Court);
 
-public sealed record DeadlineView(string Kind, LocalDate Due, string Rule);
+public sealed record DeadlineView(string Kind, LocalDate Due, string Rule)
+{
+    public static IReadOnlyList<DeadlineView> From(IEnumerable<Deadline> deadlines) =>
+        [.. deadlines.Select(d => new DeadlineView(d.Kind, d.Due, d.Rule))];
+}
+
+/// <summary>FINAL-1241: since when the removal order is administratively final, and why.</summary>
+public sealed record FinalOrderView(LocalDate Since, string Rule, string Basis);
 
 /// <summary>An event as the API shows it: the log's fields, with the payload as an object.</summary>
 public sealed record EventView(
@@ -40,24 +49,27 @@ public sealed record CaseView(
     string Office,
     string Status,
     CaseStage Stage,
+    FinalOrderView? FinalOrder,
     AttorneyView? Attorney,
     HearingView? NextHearing,
     IReadOnlyList<DeadlineView> Deadlines,
     int Version,
     IReadOnlyList<EventView> Events)
 {
-    public static CaseView From(CaseState state, IReadOnlyList<EventRow> rows, LocalDate today)
+    public static CaseView From(CaseState state, IReadOnlyList<EventRow> rows, LocalDate today, CourtCalendar calendar)
     {
         var identity = state.Identity!;
+        var final = Proceedings.Finality(state, calendar, today);
         return new CaseView(
             identity.ANumber.Digits,
             new PersonView(identity.FamilyName, identity.GivenNames, identity.DateOfBirth, identity.Citizenship.Code),
             identity.Office,
-            state.Stage is CaseStage.Closed ? "closed" : "open",
-            state.Stage,
+            state.Closure is null ? "open" : "closed",
+            Proceedings.StageOn(state, calendar, today),
+            final is null ? null : new FinalOrderView(final.Since, final.Rule, final.Basis),
             state.Attorney is { } a ? new AttorneyView(a.Name, a.BarNumber, a.Since) : null,
             state.NextHearing(today) is { } h ? new HearingView(h.Date, JsonNamingPolicy.KebabCaseLower.ConvertName(h.Kind.ToString()), h.Court) : null,
-            [],
+            DeadlineView.From(DeadlineCalculator.For(state, calendar, today)),
             state.Version,
             rows.Select(EventView.From).ToList());
     }

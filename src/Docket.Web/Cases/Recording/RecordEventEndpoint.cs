@@ -2,6 +2,7 @@ using System.Globalization;
 using Docket.Domain.Cases;
 using Docket.Domain.Events;
 using Docket.Store.Cases;
+using Docket.Store.Events;
 using Docket.Web.Auth;
 using Docket.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,9 +14,9 @@ public sealed record RecordEventResponse(int Version);
 public static class RecordEventEndpoint
 {
     public static async Task<Results<Created<RecordEventResponse>, ProblemHttpResult>> Handle(
-        string aNumber, HttpContext http, CaseLog cases, CancellationToken cancellationToken)
+        string aNumber, HttpContext http, CaseLog cases, EventReader reader, CancellationToken cancellationToken)
     {
-        if (!ANumber.TryParse(aNumber, out var number))
+        if (!ANumber.TryParse(aNumber, out _))
         {
             return Problems.BadRequest("Not an A-number", [$"aNumber: '{aNumber}' must be 9 digits ('A' prefix, spaces and dashes allowed)"]);
         }
@@ -43,19 +44,20 @@ public static class RecordEventEndpoint
             return Problems.BadRequest("The event could not be read", parsed.Errors);
         }
 
-        var state = await cases.LoadAsync(number.Value, cancellationToken);
-        if (state is null || !CaseAccess.InCaseload(Caller.From(http.User), state))
+        var (loaded, problem) = await CaseLoader.LoadAsync(aNumber, http, reader, cancellationToken);
+        if (loaded is null)
         {
-            return Problems.NotFound($"There is no case {number.Value.Digits} in your caseload.");
+            return problem!;
         }
 
-        return await cases.AppendAsync(number.Value, expectedVersion, @event, Caller.From(http.User).Name, cancellationToken) switch
+        var number = loaded.State.Identity!.ANumber;
+        return await cases.AppendAsync(loaded.State, expectedVersion, @event, Caller.From(http.User).Name, cancellationToken) switch
         {
-            CaseCommandResult.Appended a => Created(http, number.Value, a.Version),
+            CaseCommandResult.Appended a => Created(http, number, a.Version),
             CaseCommandResult.Conflict c => Problems.Conflict(c.ActualVersion),
             CaseCommandResult.Invalid i => Problems.BadRequest("The event does not fit this case", i.Problems),
             CaseCommandResult.Refused r => Problems.Refused(r.Violations),
-            CaseCommandResult.NotFound => Problems.NotFound($"There is no case {number.Value.Digits} in your caseload."),
+            CaseCommandResult.NotFound => Problems.NotFound($"There is no case {number.Digits} in your caseload."),
             var other => throw new InvalidOperationException($"Unexpected result {other}"),
         };
     }

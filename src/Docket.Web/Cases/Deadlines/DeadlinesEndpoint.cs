@@ -1,0 +1,36 @@
+using Docket.Domain.Calendar;
+using Docket.Domain.Deadlines;
+using Docket.Domain.Events;
+using Docket.Store.Events;
+using Docket.Web.Cases.Reading;
+using Docket.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Docket.Web.Cases.Deadlines;
+
+public static class DeadlinesEndpoint
+{
+    /// <summary>GET /api/cases/{aNumber}/deadlines[?on=DATE]: every legal clock running, as of today or a given date.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<DeadlineView>>, ProblemHttpResult>> Handle(
+        string aNumber, string? on, HttpContext http, EventReader reader, LegalCalendar today, CourtCalendar calendar, CancellationToken cancellationToken)
+    {
+        var asOf = today.Today();
+        if (on is not null)
+        {
+            if (EventJson.DatePattern.Parse(on) is not { Success: true } parsed || on.Length != 10)
+            {
+                return Problems.BadRequest("Not a date", [$"on: '{on}' must be a real calendar date written YYYY-MM-DD"]);
+            }
+
+            asOf = parsed.Value;
+        }
+
+        var (loaded, problem) = await CaseLoader.LoadAsync(aNumber, http, reader, cancellationToken);
+        if (loaded is null)
+        {
+            return problem!;
+        }
+
+        return TypedResults.Ok(DeadlineView.From(DeadlineCalculator.For(loaded.State, calendar, asOf)));
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Docket.Domain.Calendar;
+using Docket.Domain.Cases;
+using Docket.Domain.Countries;
+using Docket.Domain.Events;
+using Docket.Domain.Removal;
+using Docket.Store.Events;
+using Docket.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+
+namespace Docket.Web.Cases.RemovalCheck;
+
+/// <summary>One finding; <c>effect</c> says whether it blocks removal or sends it for review.</summary>
+public sealed record RemovalViolationView(string Rule, string Message, string Effect);
+
+public sealed record RemovalCheckView(string Outcome, bool Allowed, IReadOnlyList<RemovalViolationView> Violations, string To, LocalDate On, int Version);
+
+public static class RemovalCheckEndpoint
+{
+    /// <summary>GET /api/cases/{aNumber}/removal-check?to=ISO3&amp;on=DATE: the decision procedure, writing nothing.</summary>
+    public static async Task<Results<Ok<RemovalCheckView>, ProblemHttpResult>> Handle(
+        string aNumber, string? to, string? on, HttpContext http, EventReader reader, LegalCalendar today, CourtCalendar calendar, CancellationToken cancellationToken)
+    {
+        var errors = new List<string>();
+        if (!CountryCode.TryParse(to, out var destination))
+        {
+            errors.Add(to is null ? "to: is required (the ISO 3166-1 alpha-3 code of the destination)" : $"to: '{to}' is not an ISO 3166-1 alpha-3 country code");
+        }
+
+        var date = today.Today();
+        if (on is not null)
+        {
+            if (on.Length == 10 && EventJson.DatePattern.Parse(on) is { Success: true } parsed)
+            {
+                date = parsed.Value;
+            }
+            else
+            {
+                errors.Add($"on: '{on}' must be a real calendar date written YYYY-MM-DD");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.BadRequest("The removal check needs a destination and a date", errors);
+        }
+
+        var (loaded, problem) = await CaseLoader.LoadAsync(aNumber, http, reader, cancellationToken);
+        if (loaded is null)
+        {
+            return problem!;
+        }
+
+        var asOf = CaseHistory.Fold(loaded.State.Events, date);
+        var result = Domain.Removal.RemovalCheck.Check(asOf, destination!.Value, date, calendar);
+        return TypedResults.Ok(new RemovalCheckView(
+            Wire(result.Outcome),
+            result.Allowed,
+            [.. result.Findings.Select(f => new RemovalViolationView(f.Rule, f.Message, f.Blocks ? "blocks" : "needs-review"))],
+            destination.Value.Code,
+            date,
+            loaded.State.Version));
+    }
+
+    private static string Wire(RemovalOutcome outcome) => JsonNamingPolicy.KebabCaseLower.ConvertName(outcome.ToString());
+}
