@@ -15,8 +15,13 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         ArgumentNullException.ThrowIfNull(text);
         if (text.StartsWith("sqlite:", StringComparison.Ordinal) && text.Length > "sqlite:".Length)
         {
-            var path = text["sqlite:".Length..];
-            return new DatabaseTarget(DatabaseProvider.Sqlite, $"Data Source={path};Pooling=True;Default Timeout=60");
+            var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+            {
+                DataSource = text["sqlite:".Length..],
+                Pooling = true,
+                DefaultTimeout = 60,
+            };
+            return new DatabaseTarget(DatabaseProvider.Sqlite, builder.ConnectionString);
         }
 
         if (text.StartsWith("postgres:", StringComparison.Ordinal) && text.Length > "postgres:".Length)
@@ -29,6 +34,6 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
 
     /// <summary>A description safe to print: no password.</summary>
     public override string ToString() => Provider == DatabaseProvider.Sqlite
-        ? "sqlite:" + ConnectionString.Split(';')[0]["Data Source=".Length..]
+        ? "sqlite:" + new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource
         : "postgres:" + string.Join(';', ConnectionString.Split(';').Where(p => !p.TrimStart().StartsWith("Password", StringComparison.OrdinalIgnoreCase)));
 }
