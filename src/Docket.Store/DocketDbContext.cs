@@ -1,3 +1,5 @@
+using Docket.Store.Access;
+using Docket.Store.Audit;
 using Docket.Store.Cases;
 using Docket.Store.Events;
 using Docket.Store.Users;
@@ -16,6 +18,12 @@ public abstract class DocketDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<UserRow> Users => Set<UserRow>();
 
     public DbSet<CaseRow> Cases => Set<CaseRow>();
+
+    public DbSet<CheckpointRow> Checkpoints => Set<CheckpointRow>();
+
+    public DbSet<MerkleNodeRow> MerkleNodes => Set<MerkleNodeRow>();
+
+    public DbSet<AccessLogRow> AccessLog => Set<AccessLogRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -48,6 +56,30 @@ public abstract class DocketDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Office).HasMaxLength(32);
             e.Property(x => x.Stage).HasMaxLength(32);
             e.HasIndex(x => new { x.Office, x.FamilyName, x.DateOfBirth });
+        });
+        modelBuilder.Entity<CheckpointRow>(e =>
+        {
+            e.ToTable("checkpoints");
+            e.Property(x => x.IssuedAt).HasMaxLength(24);
+            e.HasIndex(x => x.TreeSize);
+        });
+        modelBuilder.Entity<MerkleNodeRow>(e =>
+        {
+            e.ToTable("merkle_nodes");
+            e.HasKey(x => new { x.Level, x.Index });
+        });
+        modelBuilder.Entity<AccessLogRow>(e =>
+        {
+            e.ToTable("access_log");
+            e.Property(x => x.At).HasMaxLength(24);
+            e.Property(x => x.UserName).HasMaxLength(200);
+            e.Property(x => x.Role).HasMaxLength(32);
+            e.Property(x => x.Office).HasMaxLength(32);
+            e.Property(x => x.ANumber).HasMaxLength(9);
+            e.Property(x => x.Purpose).HasMaxLength(64);
+            e.Property(x => x.Reason).HasMaxLength(1000);
+            e.Property(x => x.Outcome).HasMaxLength(16);
+            e.HasIndex(x => new { x.ANumber, x.Id });
         });
     }
 }

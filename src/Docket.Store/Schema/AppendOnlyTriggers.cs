@@ -19,6 +19,43 @@ internal static class AppendOnlyTriggers
         DROP TRIGGER IF EXISTS events_append_only_delete;
         """;
 
+    /// <summary>The audit tables are append-only too (added with the checkpoints and access log).</summary>
+    public const string SqliteAudit = """
+        CREATE TRIGGER checkpoints_append_only_update BEFORE UPDATE ON checkpoints
+        BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only'); END;
+        CREATE TRIGGER checkpoints_append_only_delete BEFORE DELETE ON checkpoints
+        BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only'); END;
+        CREATE TRIGGER access_log_append_only_update BEFORE UPDATE ON access_log
+        BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+        CREATE TRIGGER access_log_append_only_delete BEFORE DELETE ON access_log
+        BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+        """;
+
+    public const string SqliteAuditDrop = """
+        DROP TRIGGER IF EXISTS checkpoints_append_only_update;
+        DROP TRIGGER IF EXISTS checkpoints_append_only_delete;
+        DROP TRIGGER IF EXISTS access_log_append_only_update;
+        DROP TRIGGER IF EXISTS access_log_append_only_delete;
+        """;
+
+    public const string PostgresAudit = """
+        CREATE TRIGGER checkpoints_append_only_row BEFORE UPDATE OR DELETE ON checkpoints
+          FOR EACH ROW EXECUTE FUNCTION events_append_only();
+        CREATE TRIGGER checkpoints_append_only_truncate BEFORE TRUNCATE ON checkpoints
+          FOR EACH STATEMENT EXECUTE FUNCTION events_append_only();
+        CREATE TRIGGER access_log_append_only_row BEFORE UPDATE OR DELETE ON access_log
+          FOR EACH ROW EXECUTE FUNCTION events_append_only();
+        CREATE TRIGGER access_log_append_only_truncate BEFORE TRUNCATE ON access_log
+          FOR EACH STATEMENT EXECUTE FUNCTION events_append_only();
+        """;
+
+    public const string PostgresAuditDrop = """
+        DROP TRIGGER IF EXISTS checkpoints_append_only_row ON checkpoints;
+        DROP TRIGGER IF EXISTS checkpoints_append_only_truncate ON checkpoints;
+        DROP TRIGGER IF EXISTS access_log_append_only_row ON access_log;
+        DROP TRIGGER IF EXISTS access_log_append_only_truncate ON access_log;
+        """;
+
     public const string Postgres = """
         CREATE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
