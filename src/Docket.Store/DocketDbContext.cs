@@ -45,6 +45,7 @@ public abstract class DocketDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.Role).HasMaxLength(32);
             e.Property(x => x.Office).HasMaxLength(32);
+            e.Property(x => x.BarNumber).HasMaxLength(64);
             e.HasIndex(x => x.Name).IsUnique();
             e.HasIndex(x => x.TokenHash).IsUnique();
         });
@@ -55,7 +56,11 @@ public abstract class DocketDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.ANumber).HasMaxLength(9);
             e.Property(x => x.Office).HasMaxLength(32);
             e.Property(x => x.Stage).HasMaxLength(32);
+            e.Property(x => x.AttorneyBarNumber).HasMaxLength(64);
+            e.Property(x => x.NextHearingOn).HasMaxLength(10);
             e.HasIndex(x => new { x.Office, x.FamilyName, x.DateOfBirth });
+            e.HasIndex(x => x.AttorneyBarNumber);
+            e.HasIndex(x => new { x.Office, x.NextHearingOn });
         });
         modelBuilder.Entity<CheckpointRow>(e =>
         {

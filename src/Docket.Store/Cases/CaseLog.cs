@@ -93,6 +93,8 @@ public sealed class CaseLog(EventWriter writer, EventReader reader, CourtCalenda
             Stage = JsonNamingPolicy.KebabCaseLower.ConvertName(state.Stage.ToString()),
             Version = state.Version,
             AccessCodeHash = accessCodeHash,
+            AttorneyBarNumber = state.Attorney?.BarNumber,
+            NextHearingOn = state.ScheduledHearing is { } hearing ? EventJson.DatePattern.Format(hearing.Date) : null,
         };
     }
 }

@@ -22,6 +22,12 @@ public sealed class CaseRow
 
     public int Version { get; set; }
 
+    /// <summary>The bar number of the attorney of record, if any: an attorney's caseload.</summary>
+    public string? AttorneyBarNumber { get; set; }
+
+    /// <summary>The hearing currently set (YYYY-MM-DD), for the caseload calendar.</summary>
+    public string? NextHearingOn { get; set; }
+
     /// <summary>PBKDF2 hash of the self-service access code (salt then hash).</summary>
     public required byte[] AccessCodeHash { get; set; }
 }

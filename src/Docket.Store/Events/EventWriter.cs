@@ -213,11 +213,12 @@ public sealed class EventWriter : IAsyncDisposable
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO cases (a_number, family_name, given_names, date_of_birth, citizenship, office, stage, version, access_code_hash)
-            VALUES (@a, @fn, @gn, @dob, @c, @o, @s, @v, @ac)
+            INSERT INTO cases (a_number, family_name, given_names, date_of_birth, citizenship, office, stage, version, access_code_hash, attorney_bar_number, next_hearing_on)
+            VALUES (@a, @fn, @gn, @dob, @c, @o, @s, @v, @ac, @bar, @nh)
             ON CONFLICT (a_number) DO UPDATE SET family_name = excluded.family_name, given_names = excluded.given_names,
               date_of_birth = excluded.date_of_birth, citizenship = excluded.citizenship, office = excluded.office,
-              stage = excluded.stage, version = excluded.version
+              stage = excluded.stage, version = excluded.version, attorney_bar_number = excluded.attorney_bar_number,
+              next_hearing_on = excluded.next_hearing_on
             """;
         AddParameter(command, "@a", summary.ANumber);
         AddParameter(command, "@fn", summary.FamilyName);
@@ -228,6 +229,8 @@ public sealed class EventWriter : IAsyncDisposable
         AddParameter(command, "@s", summary.Stage);
         AddParameter(command, "@v", summary.Version);
         AddParameter(command, "@ac", summary.AccessCodeHash);
+        AddParameter(command, "@bar", (object?)summary.AttorneyBarNumber ?? DBNull.Value);
+        AddParameter(command, "@nh", (object?)summary.NextHearingOn ?? DBNull.Value);
         await command.ExecuteNonQueryAsync();
     }
 

@@ -11,6 +11,9 @@ public sealed class UserRow
 
     public string? Office { get; set; }
 
+    /// <summary>An attorney's bar number: it links them to the cases where they are attorney of record.</summary>
+    public string? BarNumber { get; set; }
+
     public required byte[] TokenHash { get; set; }
 
     public DateTime CreatedAt { get; set; }

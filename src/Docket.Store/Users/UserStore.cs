@@ -7,27 +7,44 @@ namespace Docket.Store.Users;
 
 public sealed record IssuedToken(UserRow User, string Token);
 
+/// <summary>A user to add: attorneys also give their bar number, officers and supervisors an office.</summary>
+public sealed record NewUser(string Name, string Role, string? Office)
+{
+    public string? BarNumber { get; init; }
+
+    public Duration? ValidFor { get; init; }
+}
+
 /// <summary>
 /// API users and their bearer tokens. A token is 256 random bits shown once; only its SHA-256
 /// is stored (a slow hash adds nothing for a secret of that strength).
 /// </summary>
 public sealed class UserStore(DocketDatabase database, IClock clock)
 {
-    public async Task<IssuedToken> AddAsync(string name, string role, string? office, Duration? validFor = null, CancellationToken cancellationToken = default)
+    public Task<IssuedToken> AddAsync(string name, string role, string? office, Duration? validFor = null, CancellationToken cancellationToken = default) =>
+        AddAsync(new NewUser(name, role, office) { ValidFor = validFor }, cancellationToken);
+
+    public async Task<IssuedToken> AddAsync(NewUser newUser, CancellationToken cancellationToken = default)
     {
+        var (name, role, office) = newUser;
+        if (role == UserRoles.Attorney && string.IsNullOrWhiteSpace(newUser.BarNumber))
+        {
+            throw new ArgumentException("An attorney is known by their bar number: give --bar-number.", nameof(newUser));
+        }
+
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new ArgumentException("A user needs a name.", nameof(name));
+            throw new ArgumentException("A user needs a name.", nameof(newUser));
         }
 
         if (!UserRoles.All.Contains(role))
         {
-            throw new ArgumentException($"'{role}' is not a role: use one of {string.Join(", ", UserRoles.All)}.", nameof(role));
+            throw new ArgumentException($"'{role}' is not a role: use one of {string.Join(", ", UserRoles.All)}.", nameof(newUser));
         }
 
         if (UserRoles.NeedsOffice(role) && string.IsNullOrWhiteSpace(office))
         {
-            throw new ArgumentException($"A {role} belongs to an office: give --office CODE.", nameof(office));
+            throw new ArgumentException($"A {role} belongs to an office: give --office CODE.", nameof(newUser));
         }
 
         var token = NewToken();
@@ -39,7 +56,8 @@ public sealed class UserStore(DocketDatabase database, IClock clock)
             Office = string.IsNullOrWhiteSpace(office) ? null : office.Trim().ToUpperInvariant(),
             TokenHash = HashToken(token),
             CreatedAt = now.ToDateTimeUtc(),
-            ExpiresAt = validFor is { } d ? (now + d).ToDateTimeUtc() : null,
+            ExpiresAt = newUser.ValidFor is { } d ? (now + d).ToDateTimeUtc() : null,
+            BarNumber = string.IsNullOrWhiteSpace(newUser.BarNumber) ? null : newUser.BarNumber.Trim(),
         };
 
         await using var context = database.CreateContext();

@@ -161,6 +161,11 @@ namespace Docket.Store.Migrations.Postgres
                         .HasColumnType("bytea")
                         .HasColumnName("access_code_hash");
 
+                    b.Property<string>("AttorneyBarNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("attorney_bar_number");
+
                     b.Property<string>("Citizenship")
                         .IsRequired()
                         .HasColumnType("text")
@@ -181,6 +186,11 @@ namespace Docket.Store.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("given_names");
 
+                    b.Property<string>("NextHearingOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("next_hearing_on");
+
                     b.Property<string>("Office")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -199,6 +209,12 @@ namespace Docket.Store.Migrations.Postgres
 
                     b.HasKey("ANumber")
                         .HasName("pk_cases");
+
+                    b.HasIndex("AttorneyBarNumber")
+                        .HasDatabaseName("ix_cases_attorney_bar_number");
+
+                    b.HasIndex("Office", "NextHearingOn")
+                        .HasDatabaseName("ix_cases_office_next_hearing_on");
 
                     b.HasIndex("Office", "FamilyName", "DateOfBirth")
                         .HasDatabaseName("ix_cases_office_family_name_date_of_birth");
@@ -279,6 +295,11 @@ namespace Docket.Store.Migrations.Postgres
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BarNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("bar_number");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")

@@ -152,6 +152,11 @@ namespace Docket.Store.Migrations.Sqlite
                         .HasColumnType("BLOB")
                         .HasColumnName("access_code_hash");
 
+                    b.Property<string>("AttorneyBarNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attorney_bar_number");
+
                     b.Property<string>("Citizenship")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -172,6 +177,11 @@ namespace Docket.Store.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("given_names");
 
+                    b.Property<string>("NextHearingOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_hearing_on");
+
                     b.Property<string>("Office")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -190,6 +200,12 @@ namespace Docket.Store.Migrations.Sqlite
 
                     b.HasKey("ANumber")
                         .HasName("pk_cases");
+
+                    b.HasIndex("AttorneyBarNumber")
+                        .HasDatabaseName("ix_cases_attorney_bar_number");
+
+                    b.HasIndex("Office", "NextHearingOn")
+                        .HasDatabaseName("ix_cases_office_next_hearing_on");
 
                     b.HasIndex("Office", "FamilyName", "DateOfBirth")
                         .HasDatabaseName("ix_cases_office_family_name_date_of_birth");
@@ -268,6 +284,11 @@ namespace Docket.Store.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<string>("BarNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bar_number");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
