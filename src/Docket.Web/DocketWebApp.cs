@@ -1,13 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Docket.Store;
+using Docket.Store.Access;
 using Docket.Store.Cases;
 using Docket.Store.Events;
 using Docket.Store.Users;
+using Docket.Web.Access;
 using Docket.Web.Auth;
+using Docket.Web.Caseload;
 using Docket.Web.Cases;
 using Docket.Web.Health;
 using Docket.Web.Infrastructure;
+using Docket.Web.SelfService;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Scalar.AspNetCore;
@@ -38,6 +42,9 @@ public static class DocketWebApp
         services.AddSingleton(options.Calendar ?? CalendarConfiguration.Read(builder.Configuration));
         services.AddSingleton(sp => new CaseLog(sp.GetRequiredService<EventWriter>(), sp.GetRequiredService<EventReader>(), sp.GetRequiredService<Docket.Domain.Calendar.CourtCalendar>()));
         services.AddSingleton<UserStore>();
+        services.AddSingleton<AccessLog>();
+        services.AddSingleton<CaseDirectory>();
+        services.AddDocketSelfService();
         services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
         services.AddProblemDetails();
         services.AddDocketAuthorization();
@@ -50,12 +57,16 @@ public static class DocketWebApp
         app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
         app.MapGet("/", () => Results.Redirect("/scalar")).AllowAnonymous().ExcludeFromDescription();
         app.MapHealthApi();
         app.MapCasesApi();
+        app.MapCaseloadApi();
+        app.MapSelfServiceApi();
+        app.MapAccessLogApi();
         return app;
     }
 

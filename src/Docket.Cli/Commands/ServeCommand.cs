@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Docket.Store;
+using Docket.Store.Cases;
 using Docket.Store.Events;
 using Docket.Store.Users;
 using Docket.Web;
@@ -26,7 +27,7 @@ internal static class ServeCommand
             await using var app = await DocketWebApp.CreateAsync(options, ct);
             var database = new DocketDatabase(options.Database);
             string? token = null;
-            string? example = null;
+            (string ANumber, string DateOfBirth, string AccessCode)? example = null;
             if (parse.GetValue(demo))
             {
                 if (await new EventReader(database).CountAsync(ct) == 0)
@@ -37,7 +38,14 @@ internal static class ServeCommand
 
                 token = (await new UserStore(database, SystemClock.Instance).ReissueAsync(DemoUser, UserRoles.Supervisor, DemoOffice, ct)).Token;
                 await using var context = database.CreateContext();
-                example = await context.Cases.Where(c => c.Office == DemoOffice).OrderBy(c => c.ANumber).Select(c => c.ANumber).FirstOrDefaultAsync(ct);
+                var exampleCase = await context.Cases.Where(c => c.Office == DemoOffice).OrderBy(c => c.ANumber).FirstOrDefaultAsync(ct);
+                if (exampleCase is not null)
+                {
+                    // A fresh self-service code for one demo case, so the person's view can be tried too.
+                    var accessCode = AccessCodes.Generate();
+                    await new CaseDirectory(database).SetAccessCodeHashAsync(exampleCase.ANumber, AccessCodes.Hash(accessCode), ct);
+                    example = (exampleCase.ANumber, exampleCase.DateOfBirth, accessCode);
+                }
             }
 
             await app.StartAsync(ct);
@@ -47,9 +55,10 @@ internal static class ServeCommand
             if (token is not null)
             {
                 await output.WriteLineAsync($"Demo token ({UserRoles.Supervisor}, office {DemoOffice}): {token}");
-                if (example is not null)
+                if (example is var (aNumber, birth, code))
                 {
-                    await output.WriteLineAsync($"Try: curl -H \"Authorization: Bearer {token}\" {url}/api/cases/{example}");
+                    await output.WriteLineAsync($"Try: curl -H \"Authorization: Bearer {token}\" {url}/api/cases/{aNumber}");
+                    await output.WriteLineAsync($"Self-service for that case: POST {url}/api/self-service/session {{\"aNumber\":\"{aNumber}\",\"accessCode\":\"{code}\",\"dateOfBirth\":\"{birth}\"}}");
                 }
             }
 

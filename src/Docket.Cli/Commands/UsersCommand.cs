@@ -13,14 +13,25 @@ internal static class UsersCommand
         var role = new Option<string>("--role") { Description = "officer, supervisor, attorney or auditor", Required = true };
         role.AcceptOnlyFromAmong([.. UserRoles.All]);
         var office = new Option<string?>("--office") { Description = "office code (required for officers and supervisors)" };
+        var barNumber = new Option<string?>("--bar-number") { Description = "an attorney's bar number (required for attorneys): links them to the cases where they are attorney of record" };
         var expires = new Option<int?>("--expires-in-days") { Description = "the token stops working after this many days" };
-        var add = new Command("add", "Add a user and print their API token, once.") { name, role, office, expires, db };
+        var add = new Command("add", "Add a user and print their API token, once.") { name, role, office, barNumber, expires, db };
         add.SetAction(async (parse, ct) =>
         {
             var database = await CliOptions.OpenAsync(parse.GetValue(db)!, ct);
             var days = parse.GetValue(expires);
-            var issued = await new UserStore(database, SystemClock.Instance)
-                .AddAsync(parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(office), days is { } d ? Duration.FromDays(d) : null, ct);
+            if (days is < 1)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("docket: --expires-in-days must be 1 or more");
+                return DocketCli.Failed;
+            }
+
+            var newUser = new NewUser(parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(office))
+            {
+                BarNumber = parse.GetValue(barNumber),
+                ValidFor = days is { } d ? Duration.FromDays(d) : null,
+            };
+            var issued = await new UserStore(database, SystemClock.Instance).AddAsync(newUser, ct);
             var output = parse.InvocationConfiguration.Output;
             await output.WriteLineAsync(issued.Token);
             await parse.InvocationConfiguration.Error.WriteLineAsync(

@@ -33,8 +33,9 @@ public sealed class CourtCalendar
     /// <summary>An observed legal holiday, Inauguration Day (if configured) or an extra closure.</summary>
     public bool IsClosure(LocalDate date) =>
         HolidaysOf(date.Year).Contains(date)
-        // New Year's Day on a Saturday is observed on December 31 of the year before.
-        || HolidaysOf(date.Year + 1).Contains(date)
+        // New Year's Day on a Saturday is observed on December 31 of the year before. (Only
+        // December 31 can be; asking for the year after 9999 would throw for any date of 9999.)
+        || (date is { Month: 12, Day: 31 } && date.Year < 9999 && HolidaysOf(date.Year + 1).Contains(date))
         || extraClosures.Contains(date);
 
     public bool IsBusinessDay(LocalDate date) => !IsWeekend(date) && !IsClosure(date);

@@ -37,7 +37,10 @@ public static class DeadlineCalculator
     private static void AddHearingAndAppeal(CaseState state, CourtCalendar calendar, LocalDate asOf, List<Deadline> deadlines)
     {
         // NTA-10D: day of service is day 0; the first hearing may be set no earlier than day 10.
-        if (state.NoticeToAppearServedOn is { } served && state.Decision is null && state.ExpeditedRemovalOrderedOn is null)
+        // An NTA served after an expedited order (a positive fear finding, 8 CFR 208.30(f))
+        // starts full proceedings, and the 10 days apply to it as to any NTA.
+        if (state.NoticeToAppearServedOn is { } served && state.Decision is null
+            && (state.ExpeditedRemovalOrderedOn is not { } expedited || served >= expedited))
         {
             deadlines.Add(new(DeadlineKinds.FirstHearingEarliest, calendar.DaysAfter(served, 10), RuleIds.Nta10D));
         }
@@ -109,7 +112,9 @@ public static class DeadlineCalculator
             return;
         }
 
-        var lastDay = arrival.PlusYears(1);
+        // A February 29 arrival has no anniversary; of the two readings (February 28 or March 1)
+        // the later is used, as REFERENCE section 0 asks where counting is ambiguous (ASY-1YR).
+        var lastDay = arrival is { Month: 2, Day: 29 } ? arrival.PlusYears(1).PlusDays(1) : arrival.PlusYears(1);
         deadlines.Add(new(DeadlineKinds.AsylumOneYear, calendar.RollForward(lastDay < AsylumDeadlineFloor ? AsylumDeadlineFloor : lastDay), RuleIds.Asy1Yr));
     }
 

@@ -88,6 +88,14 @@ internal static class RemovalSteps
         {
             c.Block(vd.Rule, $"The voluntary departure period runs until {vd.Due}; the alternate removal order takes effect only if the person has not left by then.");
         }
+        else if (Proceedings.VoluntaryDeparture(c.State, c.Calendar) is { EndRule: RuleIds.VdBondFail } ended
+            && c.State is { DecisionAppeal: null, Decision.Appeal: AppealChoice.Waived } && c.On <= ended.Due)
+        {
+            // VD-BOND-FAIL ends only VD at the end of proceedings (VD-POST-60). A grant of 60 days
+            // or less with appeal waived may as well be pre-conclusion VD (VD-PRE-120), which has
+            // no bond deadline: whether the period really ended is a fact to confirm (fail closed).
+            c.Review(RuleIds.VdBondFail, $"No bond was posted by {ended.BondDue}, which ends voluntary departure at the end of proceedings; but with appeal waived this grant (to {ended.Due}) may be pre-conclusion voluntary departure, which needs no bond. A person must confirm which it is.");
+        }
     }
 
     /// <summary>Step 5: stays that come with a motion (INABS-STAY, MTR-EXCEPT).</summary>
@@ -105,7 +113,12 @@ internal static class RemovalSteps
                 c.Review(RuleIds.InabsStay, "An appeal of the denied in-absentia rescission motion is pending; whether the automatic stay continues on appeal is unsettled. A person must decide.");
             }
 
-            if (motion.Grounds == MotionGrounds.Vawa && (motion.Pending || appealOfDenial is { Pending: true }))
+            // MTR-EXCEPT: "until final disposition, including all appeals": a denial that can
+            // still be appealed (30 days, APPEAL-IJ-30D) is not yet a final disposition.
+            var denialStillAppealable = motion is { Outcome: MotionOutcome.Denied, DecidedOn: { } denied }
+                && appealOfDenial is null
+                && c.On <= c.Calendar.DaysAfter(denied, 30);
+            if (motion.Grounds == MotionGrounds.Vawa && (motion.Pending || appealOfDenial is { Pending: true } || denialStillAppealable))
             {
                 c.Block(RuleIds.MtrExcept, $"A VAWA motion filed {motion.FiledOn} stays removal until its final disposition, including appeals.");
             }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Threading.Channels;
+using Docket.Store.Audit;
 using Docket.Store.Cases;
 using NodaTime;
 using NodaTime.Text;
@@ -103,6 +104,7 @@ public sealed class EventWriter : IAsyncDisposable
         }
 
         var position = Convert.ToInt64(await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(position), 0) FROM events"), System.Globalization.CultureInfo.InvariantCulture);
+        var logSizeBefore = position;
         var heads = new Dictionary<string, (int Version, byte[] Hash)>(StringComparer.Ordinal);
         var recordedAt = FormatRecordedAt(clock.GetCurrentInstant());
         var rows = new List<EventRow>();
@@ -159,6 +161,12 @@ public sealed class EventWriter : IAsyncDisposable
         for (var offset = 0; offset < rows.Count; offset += RowsPerInsert)
         {
             await InsertEventsAsync(connection, transaction, rows.Skip(offset).Take(RowsPerInsert).ToList());
+        }
+
+        if (rows.Count > 0)
+        {
+            // The new leaves of the Merkle tree commit with the events, so checkpoints never wait on them.
+            await MerkleNodeWriter.ExtendAsync(connection, transaction, logSizeBefore, rows);
         }
 
         foreach (var summary in summaries)

@@ -1,17 +1,22 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Docket.Store.Users;
+using Docket.Web.SelfService;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Docket.Web.Auth;
 
-/// <summary>Authenticates <c>Authorization: Bearer TOKEN</c> against the users table (by token hash).</summary>
+/// <summary>
+/// Authenticates <c>Authorization: Bearer TOKEN</c>: a user's API token (checked against the
+/// users table by its hash) or a self-service session token scoped to one case.
+/// </summary>
 public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    UserStore users) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    UserStore users,
+    SelfServiceSessions sessions) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
 
@@ -28,7 +33,15 @@ public sealed class BearerTokenHandler(
             return AuthenticateResult.Fail("Use Authorization: Bearer TOKEN.");
         }
 
-        var user = await users.FindByTokenAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        var token = header["Bearer ".Length..].Trim();
+        if (SelfServiceSessions.IsSessionToken(token))
+        {
+            return sessions.Validate(token) is { } aNumber
+                ? Success([new(ClaimTypes.Name, Caller.SelfServiceRole), new(ClaimTypes.Role, Caller.SelfServiceRole), new(Caller.CaseClaim, aNumber)])
+                : AuthenticateResult.Fail("The self-service session is unknown or expired; sign in again.");
+        }
+
+        var user = await users.FindByTokenAsync(token, Context.RequestAborted);
         if (user is null)
         {
             return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
@@ -40,8 +53,12 @@ public sealed class BearerTokenHandler(
             claims.Add(new Claim(Caller.OfficeClaim, user.Office));
         }
 
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        if (user.BarNumber is not null)
+        {
+            claims.Add(new Claim(Caller.BarNumberClaim, user.BarNumber));
+        }
+
+        return Success(claims);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -50,7 +67,7 @@ public sealed class BearerTokenHandler(
         Response.Headers.WWWAuthenticate = "Bearer";
         await Results.Problem(
             title: "Sign-in required",
-            detail: "Send Authorization: Bearer TOKEN with a token from `docket users add`.",
+            detail: "Send Authorization: Bearer TOKEN with a token from `docket users add` (or a self-service session).",
             statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(Context);
     }
 
@@ -59,4 +76,7 @@ public sealed class BearerTokenHandler(
             title: "Forbidden",
             detail: "Your role may not do this.",
             statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(Context);
+
+    private static AuthenticateResult Success(IEnumerable<Claim> claims) =>
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
 }

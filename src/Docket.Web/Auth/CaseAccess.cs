@@ -1,16 +1,33 @@
 using Docket.Domain.Cases;
+using Docket.Domain.Events;
 using Docket.Store.Users;
 
 namespace Docket.Web.Auth;
 
-/// <summary>Whether a caller's caseload includes a case.</summary>
+/// <summary>Whose caseload a case is in, and who may look outside their own.</summary>
 public static class CaseAccess
 {
+    /// <summary>Events an attorney of record files; the rest are recorded by the agency or the court.</summary>
+    private static readonly HashSet<Type> AttorneyFilings =
+    [
+        typeof(MailingAddressChanged), typeof(AttorneyWithdrew), typeof(ApplicationFiled), typeof(AppealFiled),
+        typeof(MotionFiled), typeof(PetitionForReviewFiled), typeof(StayRequested), typeof(FearExpressed),
+        typeof(CitizenshipClaimed), typeof(DepartureReported),
+    ];
+
     public static bool InCaseload(Caller caller, CaseState state) => caller.Role switch
     {
         UserRoles.Officer or UserRoles.Supervisor => string.Equals(caller.Office, state.Identity?.Office, StringComparison.Ordinal),
-        // An attorney sees only cases where they are the attorney of record now.
-        UserRoles.Attorney => state.Attorney is { } attorney && string.Equals(attorney.Name, caller.Name, StringComparison.OrdinalIgnoreCase),
+        // An attorney sees only the cases where they are the attorney of record now.
+        UserRoles.Attorney => caller.BarNumber is not null && state.Attorney is { } attorney
+            && string.Equals(attorney.BarNumber, caller.BarNumber, StringComparison.OrdinalIgnoreCase),
+        Caller.SelfServiceRole => caller.SelfServiceANumber == state.Identity?.ANumber.Digits,
         _ => false,
     };
+
+    /// <summary>Supervisors (break-glass review) and auditors (an audit) may read outside their caseload, with a stated reason.</summary>
+    public static bool MayBreakGlass(Caller caller) => caller.Role is UserRoles.Supervisor or UserRoles.Auditor;
+
+    public static bool MayRecord(Caller caller, Docket.Domain.Events.CaseEvent @event) =>
+        caller.Role != UserRoles.Attorney || AttorneyFilings.Contains(@event.GetType());
 }

@@ -4,25 +4,37 @@ using Microsoft.AspNetCore.Authorization;
 namespace Docket.Web.Auth;
 
 /// <summary>
-/// Named authorisation policies. The fallback policy requires a signed-in user, so an
-/// endpoint that names no policy is never open by accident; public endpoints opt out by name.
+/// Named authorisation policies. Deny by default: the fallback policy refuses everyone, so an
+/// endpoint that names no policy (and is not explicitly anonymous) is unreachable.
 /// </summary>
 public static class Policies
 {
-    /// <summary>Officers and supervisors: open cases in their office.</summary>
+    /// <summary>Officers and supervisors: open cases in their office, reissue access codes.</summary>
     public const string OpenCases = "open-cases";
 
-    /// <summary>Anyone who may see case content at all (scoped further per case).</summary>
+    /// <summary>May ask to read a case (scoped further per case: caseload, or break-glass with a reason).</summary>
     public const string CaseContent = "case-content";
+
+    /// <summary>May record events (officers and supervisors on their office's cases; attorneys of record).</summary>
+    public const string RecordEvents = "record-events";
+
+    /// <summary>Auditors: the access log, checkpoints and verification.</summary>
+    public const string AccessAudit = "access-audit";
+
+    /// <summary>The person, signed in to self-service for their own case.</summary>
+    public const string SelfService = "self-service";
 
     public static IServiceCollection AddDocketAuthorization(this IServiceCollection services)
     {
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(_ => false).Build())
             .AddPolicy(OpenCases, p => p.RequireRole(UserRoles.Officer, UserRoles.Supervisor))
-            .AddPolicy(CaseContent, p => p.RequireRole(UserRoles.Officer, UserRoles.Supervisor, UserRoles.Attorney));
+            .AddPolicy(CaseContent, p => p.RequireRole(UserRoles.Officer, UserRoles.Supervisor, UserRoles.Attorney, UserRoles.Auditor))
+            .AddPolicy(RecordEvents, p => p.RequireRole(UserRoles.Officer, UserRoles.Supervisor, UserRoles.Attorney))
+            .AddPolicy(AccessAudit, p => p.RequireRole(UserRoles.Auditor))
+            .AddPolicy(SelfService, p => p.RequireRole(Caller.SelfServiceRole).RequireClaim(Caller.CaseClaim));
         return services;
     }
 }

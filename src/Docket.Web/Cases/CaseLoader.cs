@@ -1,4 +1,5 @@
 using Docket.Domain.Cases;
+using Docket.Store.Access;
 using Docket.Store.Events;
 using Docket.Web.Auth;
 using Docket.Web.Infrastructure;
@@ -10,27 +11,88 @@ namespace Docket.Web.Cases;
 public sealed record LoadedCase(CaseState State, IReadOnlyList<EventRow> Rows);
 
 /// <summary>
-/// The one way an endpoint reads a case: parse the A-number, load, fold, and check that the
-/// case is in the caller's caseload. An unknown case and a case outside the caseload get the
-/// same 404, so nobody can probe which A-numbers exist.
+/// The one way an endpoint reaches a case. It parses the A-number, loads and folds the case,
+/// and checks the caller's caseload. A read is logged in the access log before anything is
+/// returned; reading outside one's caseload needs <c>X-Access-Reason</c> and a role that may
+/// break glass, and is flagged. An unknown case and a case outside the caseload get the same
+/// 404, so nobody can probe which A-numbers exist.
 /// </summary>
 public static class CaseLoader
 {
-    public static async Task<(LoadedCase? Case, ProblemHttpResult? Problem)> LoadAsync(
-        string aNumber, HttpContext http, EventReader reader, CancellationToken cancellationToken)
+    public const string ReasonHeader = "X-Access-Reason";
+
+    /// <summary>Loads a case to read it; <paramref name="purpose"/> is what the access log records.</summary>
+    public static Task<(LoadedCase? Case, ProblemHttpResult? Problem)> ReadAsync(
+        string aNumber, string purpose, HttpContext http, EventReader reader, AccessLog accessLog, CancellationToken cancellationToken) =>
+        LoadAsync(aNumber, purpose, http, reader, accessLog, cancellationToken);
+
+    /// <summary>Loads a case to record on it: only inside the caller's caseload, never by breaking glass.</summary>
+    public static Task<(LoadedCase? Case, ProblemHttpResult? Problem)> LoadForWriteAsync(
+        string aNumber, HttpContext http, EventReader reader, CancellationToken cancellationToken) =>
+        LoadAsync(aNumber, null, http, reader, null, cancellationToken);
+
+    private static async Task<(LoadedCase? Case, ProblemHttpResult? Problem)> LoadAsync(
+        string aNumber, string? purpose, HttpContext http, EventReader reader, AccessLog? accessLog, CancellationToken cancellationToken)
     {
         if (!ANumber.TryParse(aNumber, out var number))
         {
             return (null, Problems.BadRequest("Not an A-number", [$"aNumber: '{aNumber}' must be 9 digits ('A' prefix, spaces and dashes allowed)"]));
         }
 
-        var rows = await reader.ReadStreamAsync(number.Value.Digits, cancellationToken);
-        var state = rows.Count == 0 ? null : CaseHistory.Fold(EventReader.ToDomain(rows));
-        if (state is null || !CaseAccess.InCaseload(Caller.From(http.User), state))
+        var digits = number.Value.Digits;
+        var notFound = Problems.NotFound($"There is no case {digits} in your caseload.");
+        var rows = await reader.ReadStreamAsync(digits, cancellationToken);
+        if (rows.Count == 0)
         {
-            return (null, Problems.NotFound($"There is no case {number.Value.Digits} in your caseload."));
+            return (null, notFound);
         }
 
-        return (new LoadedCase(state, rows), null);
+        var state = CaseHistory.Fold(EventReader.ToDomain(rows));
+        var caller = Caller.From(http.User);
+        var loaded = new LoadedCase(state, rows);
+        if (CaseAccess.InCaseload(caller, state))
+        {
+            if (purpose is not null && accessLog is not null)
+            {
+                await accessLog.RecordAsync(Entry(caller, digits, purpose, "allowed"), cancellationToken);
+            }
+
+            return (loaded, null);
+        }
+
+        if (purpose is null || accessLog is null)
+        {
+            return (null, notFound);
+        }
+
+        string? reason = http.Request.Headers[ReasonHeader];
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (CaseAccess.MayBreakGlass(caller) && reason is not null)
+        {
+            await accessLog.RecordAsync(Entry(caller, digits, purpose, "allowed", breakGlass: true, reason), cancellationToken);
+            return (loaded, null);
+        }
+
+        await accessLog.RecordAsync(Entry(caller, digits, purpose, "refused", breakGlass: reason is not null || CaseAccess.MayBreakGlass(caller), reason), cancellationToken);
+        return CaseAccess.MayBreakGlass(caller)
+            ? (null, Problems.Forbidden($"Case {digits} is outside your caseload. To read it for a review or an audit, state why in the {ReasonHeader} header; the read is logged and flagged."))
+            : (null, notFound);
     }
+
+    private static AccessLogRow Entry(Caller caller, string aNumber, string purpose, string outcome, bool breakGlass = false, string? reason = null) => new()
+    {
+        At = "",
+        UserName = caller.Name,
+        Role = caller.Role,
+        Office = caller.Office,
+        ANumber = aNumber,
+        Purpose = purpose,
+        BreakGlass = breakGlass,
+        Reason = reason is { Length: > 1000 } ? reason[..1000] : reason,
+        Outcome = outcome,
+    };
+
+    /// <summary>Logs reads of cases found by a search or listed in a caseload (one entry per case shown).</summary>
+    public static Task LogListedAsync(Caller caller, IEnumerable<string> aNumbers, string purpose, AccessLog accessLog, CancellationToken cancellationToken) =>
+        Task.WhenAll(aNumbers.Select(a => accessLog.RecordAsync(Entry(caller, a, purpose, "allowed"), cancellationToken)));
 }

@@ -1,9 +1,11 @@
 using Docket.Web.Auth;
+using Docket.Web.Cases.AccessCodes;
 using Docket.Web.Cases.Deadlines;
 using Docket.Web.Cases.Opening;
 using Docket.Web.Cases.Reading;
 using Docket.Web.Cases.Recording;
 using Docket.Web.Cases.RemovalCheck;
+using Docket.Web.Cases.Search;
 
 namespace Docket.Web.Cases;
 
@@ -12,6 +14,14 @@ public static class CasesApi
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
         var cases = app.MapGroup("/api/cases").WithTags("Cases");
+        cases.MapGet("/", SearchCasesEndpoint.Handle)
+            .RequireAuthorization(Policies.RecordEvents)
+            .WithSummary("Find a case in your caseload")
+            .WithDescription("?aNumber= or ?familyName=&dateOfBirth=; only your own caseload; 25 a page (page, pageSize). No search by nationality, status or place exists.");
+        cases.MapPost("/{aNumber}/access-code", ReissueAccessCodeEndpoint.Handle)
+            .RequireAuthorization(Policies.OpenCases)
+            .WithSummary("Issue a new self-service access code")
+            .WithDescription("The old code stops working; the new one is shown once.");
         cases.MapPost("/", OpenCaseEndpoint.Handle)
             .RequireAuthorization(Policies.OpenCases)
             .Accepts<OpenCaseRequest>("application/json")
@@ -22,7 +32,7 @@ public static class CasesApi
             .WithSummary("Read a case")
             .WithDescription("Identity, status, stage, attorney, next hearing, deadlines, version (also the ETag) and events.");
         cases.MapPost("/{aNumber}/events", RecordEventEndpoint.Handle)
-            .RequireAuthorization(Policies.CaseContent)
+            .RequireAuthorization(Policies.RecordEvents)
             .Accepts<object>("application/json")
             .WithSummary("Record an event")
             .WithDescription("Appends one event {type, on, ...fields}. Send If-Match: \"VERSION\"; 409 if the case has moved on, 422 with violations when a safeguard forbids the step.");

@@ -1,6 +1,7 @@
 using Docket.Domain.Calendar;
 using Docket.Domain.Deadlines;
 using Docket.Domain.Events;
+using Docket.Store.Access;
 using Docket.Store.Events;
 using Docket.Web.Cases.Reading;
 using Docket.Web.Infrastructure;
@@ -12,7 +13,7 @@ public static class DeadlinesEndpoint
 {
     /// <summary>GET /api/cases/{aNumber}/deadlines[?on=DATE]: every legal clock running, as of today or a given date.</summary>
     public static async Task<Results<Ok<IReadOnlyList<DeadlineView>>, ProblemHttpResult>> Handle(
-        string aNumber, string? on, HttpContext http, EventReader reader, LegalCalendar today, CourtCalendar calendar, CancellationToken cancellationToken)
+        string aNumber, string? on, HttpContext http, EventReader reader, AccessLog accessLog, LegalCalendar today, CourtCalendar calendar, CancellationToken cancellationToken)
     {
         var asOf = today.Today();
         if (on is not null)
@@ -25,7 +26,7 @@ public static class DeadlinesEndpoint
             asOf = parsed.Value;
         }
 
-        var (loaded, problem) = await CaseLoader.LoadAsync(aNumber, http, reader, cancellationToken);
+        var (loaded, problem) = await CaseLoader.ReadAsync(aNumber, "deadlines", http, reader, accessLog, cancellationToken);
         if (loaded is null)
         {
             return problem!;

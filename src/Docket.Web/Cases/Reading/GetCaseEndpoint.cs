@@ -1,4 +1,5 @@
 using Docket.Domain.Calendar;
+using Docket.Store.Access;
 using Docket.Store.Events;
 using Docket.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,9 +9,9 @@ namespace Docket.Web.Cases.Reading;
 public static class GetCaseEndpoint
 {
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Handle(
-        string aNumber, HttpContext http, EventReader reader, LegalCalendar today, CourtCalendar calendar, CancellationToken cancellationToken)
+        string aNumber, HttpContext http, EventReader reader, AccessLog accessLog, LegalCalendar today, CourtCalendar calendar, CancellationToken cancellationToken)
     {
-        var (loaded, problem) = await CaseLoader.LoadAsync(aNumber, http, reader, cancellationToken);
+        var (loaded, problem) = await CaseLoader.ReadAsync(aNumber, "case", http, reader, accessLog, cancellationToken);
         if (loaded is null)
         {
             return problem!;

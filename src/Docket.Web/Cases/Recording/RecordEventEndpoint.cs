@@ -44,14 +44,20 @@ public static class RecordEventEndpoint
             return Problems.BadRequest("The event could not be read", parsed.Errors);
         }
 
-        var (loaded, problem) = await CaseLoader.LoadAsync(aNumber, http, reader, cancellationToken);
+        var (loaded, problem) = await CaseLoader.LoadForWriteAsync(aNumber, http, reader, cancellationToken);
         if (loaded is null)
         {
             return problem!;
         }
 
+        var caller = Caller.From(http.User);
+        if (!CaseAccess.MayRecord(caller, @event))
+        {
+            return Problems.Forbidden($"An attorney of record files their own filings; a {@event.Type} is recorded by the agency or the court.");
+        }
+
         var number = loaded.State.Identity!.ANumber;
-        return await cases.AppendAsync(loaded.State, expectedVersion, @event, Caller.From(http.User).Name, cancellationToken) switch
+        return await cases.AppendAsync(loaded.State, expectedVersion, @event, caller.Name, cancellationToken) switch
         {
             CaseCommandResult.Appended a => Created(http, number, a.Version),
             CaseCommandResult.Conflict c => Problems.Conflict(c.ActualVersion),

@@ -4,6 +4,7 @@ using Docket.Domain.Cases;
 using Docket.Domain.Countries;
 using Docket.Domain.Events;
 using Docket.Domain.Removal;
+using Docket.Store.Access;
 using Docket.Store.Events;
 using Docket.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,7 +21,7 @@ public static class RemovalCheckEndpoint
 {
     /// <summary>GET /api/cases/{aNumber}/removal-check?to=ISO3&amp;on=DATE: the decision procedure, writing nothing.</summary>
     public static async Task<Results<Ok<RemovalCheckView>, ProblemHttpResult>> Handle(
-        string aNumber, string? to, string? on, HttpContext http, EventReader reader, LegalCalendar today, CourtCalendar calendar, CancellationToken cancellationToken)
+        string aNumber, string? to, string? on, HttpContext http, EventReader reader, AccessLog accessLog, LegalCalendar today, CourtCalendar calendar, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
         if (!CountryCode.TryParse(to, out var destination))
@@ -46,7 +47,7 @@ public static class RemovalCheckEndpoint
             return Problems.BadRequest("The removal check needs a destination and a date", errors);
         }
 
-        var (loaded, problem) = await CaseLoader.LoadAsync(aNumber, http, reader, cancellationToken);
+        var (loaded, problem) = await CaseLoader.ReadAsync(aNumber, "removal-check", http, reader, accessLog, cancellationToken);
         if (loaded is null)
         {
             return problem!;

@@ -1,0 +1,119 @@
+using System.Data.Common;
+using Docket.Domain.Audit;
+using Docket.Store.Events;
+
+namespace Docket.Store.Audit;
+
+/// <summary>
+/// Keeps <c>merkle_nodes</c> in step with <c>events</c>, inside the transaction that appends the
+/// events: each new event's leaf and every parent it completes, in batched inserts. Only the
+/// tree's right edge (at most 64 nodes) is read, never the log. Because nodes and events commit
+/// together, a checkpoint can always cover exactly the events that exist.
+/// </summary>
+internal static class MerkleNodeWriter
+{
+    private const int RowsPerInsert = 300;
+    private const int CatchUpChunk = 5000;
+
+    /// <summary>
+    /// Extends the tree from its current size to <paramref name="logSizeBefore"/> plus
+    /// <paramref name="appended"/> (already inserted, positions following on). Events the tree
+    /// lacks (a log written before the tree existed) are read and added first.
+    /// </summary>
+    public static async Task ExtendAsync(DbConnection connection, DbTransaction transaction, long logSizeBefore, IReadOnlyList<EventRow> appended, CancellationToken cancellationToken = default)
+    {
+        var treeSize = await SizeAsync(connection, transaction, cancellationToken);
+        if (treeSize > logSizeBefore)
+        {
+            // Refuse rather than paper over it: a new event would get the position (and the leaf) of a removed one.
+            throw new TamperedLogException(
+                $"The Merkle tree has leaves for {treeSize} events but the log holds only {logSizeBefore}: events were removed outside Docket. "
+                + "Nothing was written; run `docket verify`.");
+        }
+
+        var frontier = await LoadFrontierAsync(connection, transaction, treeSize, cancellationToken);
+        var completed = new List<MerkleNode>();
+        while (frontier.Size < logSizeBefore)
+        {
+            var chunk = await ReadHashesAsync(connection, transaction, frontier.Size, Math.Min(logSizeBefore, frontier.Size + CatchUpChunk), cancellationToken);
+            foreach (var (position, hash) in chunk)
+            {
+                AppendLeaf(frontier, position, hash, completed);
+            }
+
+            if (chunk.Count == 0)
+            {
+                throw new TamperedLogException($"The event at position {frontier.Size + 1} is missing: events were removed outside Docket. Run `docket verify`.");
+            }
+
+            await InsertAsync(connection, transaction, completed, cancellationToken);
+            completed.Clear();
+        }
+
+        foreach (var row in appended)
+        {
+            AppendLeaf(frontier, row.Position, row.Hash, completed);
+        }
+
+        await InsertAsync(connection, transaction, completed, cancellationToken);
+    }
+
+    public static Task<long> SizeAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        Sql.LongAsync(connection, transaction, "SELECT COALESCE(MAX(\"index\") + 1, 0) FROM merkle_nodes WHERE level = 0", cancellationToken);
+
+    /// <summary>The tree of <paramref name="size"/> leaves, resumed from its stored right edge.</summary>
+    public static async Task<MerkleFrontier> LoadFrontierAsync(DbConnection connection, DbTransaction? transaction, long size, CancellationToken cancellationToken)
+    {
+        var ids = MerkleFrontier.EdgeOf(size);
+        var nodes = await MerkleNodeReader.ReadAsync(connection, transaction, ids, cancellationToken);
+        return new MerkleFrontier(size, ids.Select(id => nodes[id]).ToList());
+    }
+
+    private static void AppendLeaf(MerkleFrontier frontier, long position, byte[] eventHash, List<MerkleNode> completed)
+    {
+        if (position != frontier.Size + 1)
+        {
+            throw new TamperedLogException($"The event after position {frontier.Size} has position {position}: the log has a gap. Run `docket verify`.");
+        }
+
+        frontier.Append(MerkleHash.Leaf(eventHash), completed);
+    }
+
+    private static async Task<List<(long Position, byte[] Hash)>> ReadHashesAsync(DbConnection connection, DbTransaction transaction, long after, long upTo, CancellationToken cancellationToken)
+    {
+        await using var command = Sql.Command(connection, transaction, "SELECT position, hash FROM events WHERE position > @after AND position <= @upTo ORDER BY position");
+        Sql.Add(command, "@after", after);
+        Sql.Add(command, "@upTo", upTo);
+        var rows = new List<(long, byte[])>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetInt64(0), (byte[])reader.GetValue(1)));
+        }
+
+        return rows;
+    }
+
+    private static async Task InsertAsync(DbConnection connection, DbTransaction transaction, List<MerkleNode> nodes, CancellationToken cancellationToken)
+    {
+        for (var offset = 0; offset < nodes.Count; offset += RowsPerInsert)
+        {
+            var batch = nodes.Skip(offset).Take(RowsPerInsert).ToList();
+            await using var command = Sql.Command(connection, transaction, "");
+            var values = new List<string>(batch.Count);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                values.Add($"(@l{i},@i{i},@h{i})");
+                Sql.Add(command, $"@l{i}", batch[i].Id.Level);
+                Sql.Add(command, $"@i{i}", batch[i].Id.Index);
+                Sql.Add(command, $"@h{i}", batch[i].Hash);
+            }
+
+            command.CommandText = "INSERT INTO merkle_nodes (level, \"index\", hash) VALUES " + string.Join(',', values);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}
+
+/// <summary>The log was changed outside Docket in a way that makes writing on unsafe; nothing was written.</summary>
+public sealed class TamperedLogException(string message) : InvalidOperationException(message);

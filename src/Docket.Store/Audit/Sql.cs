@@ -1,0 +1,46 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace Docket.Store.Audit;
+
+/// <summary>Small ADO.NET helpers for the audit code, which works on the writer's own connection and transaction.</summary>
+internal static class Sql
+{
+    /// <summary>The event writer's PostgreSQL advisory lock: whoever holds it is the only writer of events and nodes.</summary>
+    public const long WriterLock = 7140541;
+
+    public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string text)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = text;
+        return command;
+    }
+
+    public static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    public static async Task<long> LongAsync(DbConnection connection, DbTransaction? transaction, string text, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, text);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Opens a transaction that excludes every other writer of the log (SQLite's BEGIN IMMEDIATE; the advisory lock on PostgreSQL).</summary>
+    public static async Task<DbTransaction> BeginWriteAsync(DocketDatabase database, DbConnection connection, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (database.IsPostgres)
+        {
+            await using var command = Command(connection, transaction, $"SELECT pg_advisory_xact_lock({WriterLock})");
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return transaction;
+    }
+}

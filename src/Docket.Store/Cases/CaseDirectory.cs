@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Docket.Store.Cases;
+
+/// <summary>
+/// A caller's caseload: an office's cases for officers and supervisors, the cases where they
+/// are attorney of record for attorneys. Every query here is bounded by one; there is no way
+/// to list cases by nationality, status or any other category across caseloads.
+/// </summary>
+public sealed record Caseload(string? Office, string? AttorneyBarNumber)
+{
+    public static Caseload None { get; } = new(null, null);
+}
+
+/// <summary>Finds cases by identity inside a caseload, a page at a time.</summary>
+public sealed class CaseDirectory(DocketDatabase database)
+{
+    public const int MaxPageSize = 25;
+
+    public async Task<IReadOnlyList<CaseRow>> SearchAsync(Caseload caseload, string? aNumber, string? familyName, string? dateOfBirth, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var cases = Scope(context.Cases.AsNoTracking(), caseload);
+        if (aNumber is not null)
+        {
+            cases = cases.Where(c => c.ANumber == aNumber);
+        }
+
+        if (familyName is not null)
+        {
+            var name = familyName.Trim().ToLowerInvariant();
+            // Translated to SQL lower(); string.Equals with a comparison type is not.
+#pragma warning disable CA1862
+            cases = cases.Where(c => c.FamilyName.ToLower() == name);
+#pragma warning restore CA1862
+        }
+
+        if (dateOfBirth is not null)
+        {
+            cases = cases.Where(c => c.DateOfBirth == dateOfBirth);
+        }
+
+        return await Page(cases.OrderBy(c => c.FamilyName).ThenBy(c => c.ANumber), page, pageSize).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CaseRow>> HearingsAsync(Caseload caseload, string from, string to, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var cases = Scope(context.Cases.AsNoTracking(), caseload)
+            .Where(c => c.NextHearingOn != null && string.Compare(c.NextHearingOn, from) >= 0 && string.Compare(c.NextHearingOn, to) <= 0)
+            .OrderBy(c => c.NextHearingOn).ThenBy(c => c.ANumber);
+        return await Page(cases, page, pageSize).ToListAsync(cancellationToken);
+    }
+
+    public async Task<CaseRow?> FindAsync(string aNumber, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        return await context.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.ANumber == aNumber, cancellationToken);
+    }
+
+    /// <summary>Replaces the self-service access code (the old one stops working).</summary>
+    public async Task<bool> SetAccessCodeHashAsync(string aNumber, byte[] hash, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        return await context.Cases.Where(c => c.ANumber == aNumber)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.AccessCodeHash, hash), cancellationToken) == 1;
+    }
+
+    private static IQueryable<CaseRow> Scope(IQueryable<CaseRow> cases, Caseload caseload) => caseload switch
+    {
+        { Office: { } office } => cases.Where(c => c.Office == office),
+        { AttorneyBarNumber: { } bar } => cases.Where(c => c.AttorneyBarNumber == bar),
+        _ => cases.Where(_ => false),
+    };
+
+    private static IQueryable<CaseRow> Page(IQueryable<CaseRow> cases, int page, int pageSize) =>
+        cases.Skip((Math.Max(page, 1) - 1) * Math.Clamp(pageSize, 1, MaxPageSize)).Take(Math.Clamp(pageSize, 1, MaxPageSize));
+}

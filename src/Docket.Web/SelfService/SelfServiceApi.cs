@@ -1,0 +1,128 @@
+using System.Threading.RateLimiting;
+using Docket.Domain.Calendar;
+using Docket.Domain.Cases;
+using Docket.Domain.Events;
+using Docket.Store.Access;
+using Docket.Store.Cases;
+using Docket.Store.Events;
+using Docket.Web.Auth;
+using Docket.Web.Cases;
+using Docket.Web.Cases.Reading;
+using Docket.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Docket.Web.SelfService;
+
+/// <summary>The person's own case, as they see it: where it stands, what is due, and the next hearing.</summary>
+public sealed record SelfServiceCaseView(
+    string ANumber, string FamilyName, string GivenNames, string Status, CaseStage Stage,
+    HearingView? NextHearing, IReadOnlyList<DeadlineView> Deadlines, FinalOrderView? FinalOrder, int Version);
+
+/// <summary>One read of the person's file: who (by role and office), when, and why.</summary>
+public sealed record FileReadView(string Role, string? Office, string Date, string Purpose, bool BreakGlass, string? ReaderName);
+
+public sealed record DepartureReportRequest(string DestinationCountry, string On, string? Port);
+
+public static class SelfServiceApi
+{
+    public const string SignInLimiter = "self-service-sign-in";
+
+    public static IServiceCollection AddDocketSelfService(this IServiceCollection services)
+    {
+        services.AddSingleton<SelfServiceSessions>();
+        services.AddSingleton<SignInLockout>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(SignInLimiter, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSelfServiceApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/self-service").WithTags("Self-service");
+        group.MapPost("/session", SignInEndpoint.Handle)
+            .AllowAnonymous()
+            .RequireRateLimiting(SignInLimiter)
+            .Accepts<SignInRequest>("application/json")
+            .WithSummary("Sign in to your own case")
+            .WithDescription("{aNumber, accessCode, dateOfBirth} -> a token for that one case (30 minutes).");
+        group.MapGet("/case", GetCase).RequireAuthorization(Policies.SelfService).WithSummary("Your case: status, deadlines, next hearing");
+        group.MapGet("/access", GetAccess).RequireAuthorization(Policies.SelfService).WithSummary("Who has read your file");
+        group.MapPost("/departure", ReportDeparture).RequireAuthorization(Policies.SelfService)
+            .Accepts<DepartureReportRequest>("application/json")
+            .WithSummary("Report your departure from the United States");
+        return app;
+    }
+
+    public static async Task<Results<Ok<SelfServiceCaseView>, ProblemHttpResult>> GetCase(
+        HttpContext http, EventReader reader, AccessLog accessLog, LegalCalendar today, CourtCalendar calendar, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(http.User);
+        var (loaded, problem) = await CaseLoader.ReadAsync(caller.SelfServiceANumber!, "self-service", http, reader, accessLog, cancellationToken);
+        if (loaded is null)
+        {
+            return problem!;
+        }
+
+        var view = CaseView.From(loaded.State, [], today.Today(), calendar);
+        return TypedResults.Ok(new SelfServiceCaseView(view.ANumber, view.Person.FamilyName, view.Person.GivenNames, view.Status, view.Stage,
+            view.NextHearing, view.Deadlines, view.FinalOrder, view.Version));
+    }
+
+    public static async Task<Ok<IReadOnlyList<FileReadView>>> GetAccess(
+        HttpContext http, AccessLog accessLog, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var aNumber = Caller.From(http.User).SelfServiceANumber!;
+        var showNames = configuration.GetValue("Docket:SelfService:ShowReaderNames", false);
+        var reads = await accessLog.QueryAsync(new AccessLogQuery(ANumber: aNumber, Outcome: "allowed", Limit: 1000), cancellationToken);
+        IReadOnlyList<FileReadView> view = [.. reads
+            .Where(r => r.Role != Caller.SelfServiceRole)
+            .Select(r => new FileReadView(r.Role, r.Office, r.At[..10], r.BreakGlass ? r.Reason ?? r.Purpose : r.Purpose, r.BreakGlass, showNames ? r.UserName : null))];
+        return TypedResults.Ok(view);
+    }
+
+    public static async Task<Results<Created<Cases.Recording.RecordEventResponse>, ProblemHttpResult>> ReportDeparture(
+        HttpContext http, CaseLog cases, EventReader reader, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(http.User);
+        var (body, error) = await JsonBody.ReadAsync(http.Request, cancellationToken);
+        if (body is not { ValueKind: System.Text.Json.JsonValueKind.Object } json)
+        {
+            return Problems.BadRequest("The departure report could not be read", [error ?? "the body must be {destinationCountry, on, port?}"]);
+        }
+
+        // The person reports; the source is always a self-report.
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json.GetRawText())!.AsObject();
+        if (node.ContainsKey("type") || node.ContainsKey("source"))
+        {
+            return Problems.BadRequest("The departure report could not be read", ["type, source: are set by Docket"]);
+        }
+
+        node["type"] = nameof(DepartureReported);
+        node["source"] = "self-report";
+        var parsed = EventJson.Parse(System.Text.Json.JsonSerializer.SerializeToElement(node));
+        if (parsed.Event is not DepartureReported report)
+        {
+            return Problems.BadRequest("The departure report could not be read", parsed.Errors);
+        }
+
+        var (loaded, problem) = await CaseLoader.LoadForWriteAsync(caller.SelfServiceANumber!, http, reader, cancellationToken);
+        if (loaded is null)
+        {
+            return problem!;
+        }
+
+        return await cases.AppendAsync(loaded.State, loaded.State.Version, report, Caller.SelfServiceRole, cancellationToken) switch
+        {
+            CaseCommandResult.Appended a => TypedResults.Created("/api/self-service/case", new Cases.Recording.RecordEventResponse(a.Version)),
+            CaseCommandResult.Conflict c => Problems.Conflict(c.ActualVersion),
+            CaseCommandResult.Invalid i => Problems.BadRequest("The departure report does not fit this case", i.Problems),
+            CaseCommandResult.Refused r => Problems.Refused(r.Violations),
+            var other => throw new InvalidOperationException($"Unexpected result {other}"),
+        };
+    }
+}
