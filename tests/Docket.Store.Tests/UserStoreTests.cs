@@ -95,7 +95,7 @@ public abstract class UserStoreTests(StoreKind kind) : StoreTestBase(kind)
     [Fact]
     public async Task A_token_past_its_validity_finds_nobody()
     {
-        var issued = await Users.AddAsync("Wren Hollowell", UserRoles.Attorney, null, Duration.FromHours(8));
+        var issued = await Users.AddAsync("Wren Hollowell", UserRoles.Auditor, null, Duration.FromHours(8));
         var forever = await Users.AddAsync("Tamsin Oakhurst", UserRoles.Auditor, null);
 
         Clock.Advance(Duration.FromHours(8) - Duration.FromSeconds(1));
@@ -106,6 +106,15 @@ public abstract class UserStoreTests(StoreKind kind) : StoreTestBase(kind)
 
         Clock.Advance(Duration.FromDays(3650));
         Assert.NotNull(await Users.FindByTokenAsync(forever.Token));
+    }
+
+    [Fact]
+    public async Task An_attorney_is_added_only_with_a_bar_number()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Users.AddAsync("Wren Hollowell", UserRoles.Attorney, null));
+        var added = await Users.AddAsync(new NewUser("Wren Hollowell", UserRoles.Attorney, null) { BarNumber = " NY-4471 " });
+        Assert.Equal("NY-4471", added.User.BarNumber);
+        Assert.Equal("Wren Hollowell", (await Users.FindByTokenAsync(added.Token))?.Name);
     }
 
     [Fact]
