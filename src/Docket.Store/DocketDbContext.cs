@@ -2,7 +2,6 @@ using Docket.Store.Access;
 using Docket.Store.Audit;
 using Docket.Store.Cases;
 using Docket.Store.Events;
-using Docket.Store.Import;
 using Docket.Store.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,8 +24,6 @@ public abstract class DocketDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<MerkleNodeRow> MerkleNodes => Set<MerkleNodeRow>();
 
     public DbSet<AccessLogRow> AccessLog => Set<AccessLogRow>();
-
-    public DbSet<ImportProgressRow> ImportProgress => Set<ImportProgressRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -75,12 +72,6 @@ public abstract class DocketDbContext(DbContextOptions options) : DbContext(opti
         {
             e.ToTable("merkle_nodes");
             e.HasKey(x => new { x.Level, x.Index });
-        });
-        modelBuilder.Entity<ImportProgressRow>(e =>
-        {
-            e.ToTable("import_progress");
-            e.HasKey(x => x.Source);
-            e.Property(x => x.Source).HasMaxLength(64);
         });
         modelBuilder.Entity<AccessLogRow>(e =>
         {
