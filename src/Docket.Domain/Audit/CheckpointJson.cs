@@ -14,7 +14,8 @@ public static class CheckpointJson
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        // Base64 '+' and '/' written as they are, so the file reads like the API's answer.
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteNumber("treeSize", checkpoint.TreeSize);

@@ -8,9 +8,10 @@ namespace Docket.Store.Audit;
 /// Keeps <c>merkle_nodes</c> in step with <c>events</c>, inside the transaction that appends the
 /// events: each new event's leaf and every parent it completes, in batched inserts. Only the
 /// tree's right edge (at most 64 nodes) is read, never the log. Because nodes and events commit
-/// together, a checkpoint can always cover exactly the events that exist.
+/// together, a checkpoint can always cover exactly the events that exist. Any code that inserts
+/// events (the writer, an importer) calls <see cref="ExtendAsync"/> in its own transaction.
 /// </summary>
-internal static class MerkleNodeWriter
+public static class MerkleNodeWriter
 {
     private const int RowsPerInsert = 300;
     private const int CatchUpChunk = 5000;
@@ -58,11 +59,11 @@ internal static class MerkleNodeWriter
         await InsertAsync(connection, transaction, completed, cancellationToken);
     }
 
-    public static Task<long> SizeAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
+    internal static Task<long> SizeAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
         Sql.LongAsync(connection, transaction, "SELECT COALESCE(MAX(\"index\") + 1, 0) FROM merkle_nodes WHERE level = 0", cancellationToken);
 
     /// <summary>The tree of <paramref name="size"/> leaves, resumed from its stored right edge.</summary>
-    public static async Task<MerkleFrontier> LoadFrontierAsync(DbConnection connection, DbTransaction? transaction, long size, CancellationToken cancellationToken)
+    internal static async Task<MerkleFrontier> LoadFrontierAsync(DbConnection connection, DbTransaction? transaction, long size, CancellationToken cancellationToken)
     {
         var ids = MerkleFrontier.EdgeOf(size);
         var nodes = await MerkleNodeReader.ReadAsync(connection, transaction, ids, cancellationToken);
