@@ -22,6 +22,7 @@ public static class DocketCli
             UsersCommand.Create(),
             VerifyCommand.Create(),
             ExportCommand.Create(),
+            ImportCommand.Create(),
             DemoCommand.Create(),
         };
 

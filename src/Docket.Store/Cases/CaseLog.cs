@@ -24,8 +24,8 @@ public sealed class CaseLog(EventWriter writer, EventReader reader, CourtCalenda
 
     public async Task<CaseCommandResult> OpenAsync(CaseOpened opened, string recordedBy, CancellationToken cancellationToken = default)
     {
+        opened = Normalise(opened);
         var aNumber = ANumber.Parse(opened.ANumber);
-        opened = opened with { ANumber = aNumber.Digits, Office = opened.Office.Trim().ToUpperInvariant() };
         var state = CaseHistory.Apply(CaseState.Empty, opened);
         var accessCode = AccessCodes.Generate();
         var request = new AppendRequest(aNumber.Digits, 0, [ToPending(opened)], recordedBy, Summary(state, AccessCodes.Hash(accessCode)));
@@ -74,6 +74,10 @@ public sealed class CaseLog(EventWriter writer, EventReader reader, CourtCalenda
             _ => throw new InvalidOperationException("unreachable"),
         };
     }
+
+    /// <summary>The opening as stored: the A-number as 9 digits, the office code in capitals.</summary>
+    public static CaseOpened Normalise(CaseOpened opened) =>
+        opened with { ANumber = ANumber.Parse(opened.ANumber).Digits, Office = opened.Office.Trim().ToUpperInvariant() };
 
     public static PendingEvent ToPending(CaseEvent @event) =>
         new(@event.Type, EventJson.DatePattern.Format(@event.On), EventJson.SerializePayload(@event));

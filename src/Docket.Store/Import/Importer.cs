@@ -1,0 +1,175 @@
+using Docket.Store.Cases;
+using Docket.Store.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace Docket.Store.Import;
+
+public enum OnImportError { Stop, Skip }
+
+/// <summary>What an import did. <see cref="Stopped"/>: the file had bad lines and nothing was written.</summary>
+public sealed record ImportResult(bool Stopped, long Imported, long AlreadyPresent, long SkippedLines, int Cases, ImportCheckReport Check);
+
+public sealed record ImportProgress(string Stage, long Done, long Total);
+
+/// <summary>
+/// <c>docket import</c>: checks the whole file first (<see cref="ImportCheck"/>), then streams it
+/// into the log through the single writer, whole runs of a case's events at a time, many in
+/// flight so group commit batches them. Idempotent and crash-safe without bookkeeping: every
+/// case in a file is a complete history, so line k of a case is version k, and a version the
+/// log already holds with the same content is skipped. Killed half-way and run again, an
+/// import finishes what is missing and writes nothing twice.
+/// </summary>
+public sealed class Importer(DocketDatabase database, EventWriter writer)
+{
+    private const int ChunkSize = 4096;
+    private const string ImportAuthor = "import";
+
+    public async Task<ImportResult> RunAsync(ImportFile file, OnImportError onError, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var check = await ImportCheck.RunAsync(file, Report(progress, "Checking", file.Length), cancellationToken);
+        if (check.ErrorCount > 0 && onError == OnImportError.Stop)
+        {
+            return new ImportResult(true, 0, 0, 0, 0, check);
+        }
+
+        long imported = 0, present = 0, skipped = 0;
+        var touched = new HashSet<int>();
+        var logWasEmpty = !await AnyEventsAsync(cancellationToken);
+        var versions = new Dictionary<int, int>();
+        var chunk = new List<(ImportRecord Record, int Version)>(ChunkSize);
+        Task<(long, long)>? previous = null;
+
+        await foreach (var (line, json, readError) in file.ReadAsync(cancellationToken))
+        {
+            if (json is null || readError is not null || ImportLineParser.Parse(line, json).Record is not { } record)
+            {
+                skipped++;
+                continue;
+            }
+
+            var key = ImportCheck.Key(record.ANumber);
+            if (check.BadCases.Contains(key))
+            {
+                skipped++;
+                continue;
+            }
+
+            var version = versions[key] = (versions.TryGetValue(key, out var v) ? v : 0) + 1;
+            touched.Add(key);
+            chunk.Add((record, version));
+            if (chunk.Count == ChunkSize)
+            {
+                // Double buffering: this chunk goes to the writer while the previous one commits.
+                var sending = WriteChunkAsync([.. chunk], logWasEmpty, cancellationToken);
+                chunk.Clear();
+                (imported, present) = Add((imported, present), previous is null ? (0, 0) : await previous);
+                previous = sending;
+                progress?.Report(new ImportProgress("Importing", file.BytesRead, file.Length));
+            }
+        }
+
+        (imported, present) = Add((imported, present), previous is null ? (0, 0) : await previous);
+        (imported, present) = Add((imported, present), await WriteChunkAsync(chunk, logWasEmpty, cancellationToken));
+        progress?.Report(new ImportProgress("Importing", file.Length, file.Length));
+
+        var cases = touched.Select(k => k.ToString("D9", System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal).ToList();
+        await CaseProjection.RebuildAsync(database, cases, Report(progress, "Updating case summaries", cases.Count), cancellationToken);
+        return new ImportResult(false, imported, present, skipped, touched.Count, check);
+    }
+
+    private static (long, long) Add((long, long) a, (long, long) b) => (a.Item1 + b.Item1, a.Item2 + b.Item2);
+
+    private async Task<(long Imported, long Present)> WriteChunkAsync(List<(ImportRecord Record, int Version)> chunk, bool logWasEmpty, CancellationToken cancellationToken)
+    {
+        var existing = logWasEmpty ? [] : await ExistingAsync(chunk.Select(c => c.Record.ANumber).Distinct().ToList(), cancellationToken);
+        long present = 0;
+        var requests = new List<(AppendRequest Request, IReadOnlyList<ImportRecord> Records)>();
+        var run = new List<ImportRecord>();
+        var runStart = 0;
+        string? runCase = null;
+
+        void Flush()
+        {
+            if (run.Count > 0)
+            {
+                var pending = run.Select(r => new PendingEvent(r.Type, r.On, r.Payload)
+                {
+                    RecordedAt = r.Exported?.RecordedAt,
+                    RecordedBy = r.Exported?.RecordedBy ?? ImportAuthor,
+                }).ToList();
+                requests.Add((new AppendRequest(runCase!, runStart - 1, pending, ImportAuthor, null), [.. run]));
+                run.Clear();
+            }
+        }
+
+        foreach (var (record, version) in chunk)
+        {
+            if (existing.TryGetValue((record.ANumber, version), out var stored))
+            {
+                present += Same(record, stored) ? 1 : throw new ImportConflictException(record, version);
+                continue;
+            }
+
+            if (record.ANumber != runCase || runStart + run.Count != version)
+            {
+                Flush();
+                runCase = record.ANumber;
+                runStart = version;
+            }
+
+            run.Add(record);
+        }
+
+        Flush();
+        var results = await Task.WhenAll(requests.Select(r => writer.AppendAsync(r.Request, cancellationToken)));
+        long imported = 0;
+        for (var i = 0; i < results.Length; i++)
+        {
+            var (request, records) = requests[i];
+            if (results[i] is not AppendResult.Appended appended)
+            {
+                throw new ImportConflictException(records[0], request.ExpectedVersion + 1);
+            }
+
+            // An export's events must land with exactly the hashes they were exported with.
+            for (var j = 0; j < records.Count; j++)
+            {
+                if (records[j].Exported is { } exported && !exported.Hash.AsSpan().SequenceEqual(appended.Rows[j].Hash))
+                {
+                    throw new ImportConflictException(records[j], appended.Rows[j].Version);
+                }
+            }
+
+            imported += records.Count;
+        }
+
+        return (imported, present);
+    }
+
+    private static bool Same(ImportRecord record, EventRow stored) => record.Exported is { } exported
+        ? exported.Hash.AsSpan().SequenceEqual(stored.Hash)
+        : record.Type == stored.Type && record.On == stored.EffectiveOn && record.Payload == stored.Payload;
+
+    private async Task<Dictionary<(string, int), EventRow>> ExistingAsync(List<string> aNumbers, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var rows = await context.Events.AsNoTracking().Where(e => aNumbers.Contains(e.ANumber)).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => (r.ANumber, r.Version));
+    }
+
+    private async Task<bool> AnyEventsAsync(CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        return await context.Events.AnyAsync(cancellationToken);
+    }
+
+    private static Progress<long>? Report(IProgress<ImportProgress>? progress, string stage, long total) =>
+        progress is null ? null : new Progress<long>(done => progress.Report(new ImportProgress(stage, done, total)));
+}
+
+/// <summary>A line that disagrees with what the log already holds for that case and version.</summary>
+public sealed class ImportConflictException(ImportRecord record, int version)
+    : Exception($"line {record.Line} (case {record.ANumber}, version {version}) differs from the event the log already holds; nothing after it was imported")
+{
+    public ImportRecord Record { get; } = record;
+}
