@@ -26,22 +26,31 @@ public sealed class CaseDirectory(DocketDatabase database)
             cases = cases.Where(c => c.ANumber == aNumber);
         }
 
-        if (familyName is not null)
-        {
-            var name = familyName.Trim().ToLowerInvariant();
-            // Translated to SQL lower(); string.Equals with a comparison type is not.
-#pragma warning disable CA1862
-            cases = cases.Where(c => c.FamilyName.ToLower() == name);
-#pragma warning restore CA1862
-        }
-
         if (dateOfBirth is not null)
         {
             cases = cases.Where(c => c.DateOfBirth == dateOfBirth);
         }
 
-        return await Page(cases.OrderBy(c => c.FamilyName).ThenBy(c => c.ANumber), page, pageSize).ToListAsync(cancellationToken);
+        if (familyName is null)
+        {
+            return await Page(cases.OrderBy(c => c.FamilyName).ThenBy(c => c.ANumber), page, pageSize).ToListAsync(cancellationToken);
+        }
+
+        // The name is compared here, not in SQL: SQLite's lower() (and PostgreSQL's in the C
+        // locale) folds only ASCII letters, so "Özdemir" or "Łukaszewicz" would never be found.
+        // The other criteria (a date of birth or an A-number, inside one caseload) keep the
+        // candidates few.
+        var name = FoldName(familyName);
+        var candidates = await cases.ToListAsync(cancellationToken);
+        var size = Math.Clamp(pageSize, 1, MaxPageSize);
+        var skip = (int)Math.Min(int.MaxValue, (Math.Max(page, 1) - 1L) * size);
+        return [.. candidates
+            .Where(c => FoldName(c.FamilyName) == name)
+            .OrderBy(c => c.FamilyName, StringComparer.Ordinal).ThenBy(c => c.ANumber, StringComparer.Ordinal)
+            .Skip(skip).Take(size)];
     }
+
+    private static string FoldName(string name) => name.Trim().ToUpperInvariant().ToLowerInvariant();
 
     public async Task<IReadOnlyList<CaseRow>> HearingsAsync(Caseload caseload, string from, string to, int page, int pageSize, CancellationToken cancellationToken = default)
     {

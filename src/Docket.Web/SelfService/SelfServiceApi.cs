@@ -78,7 +78,20 @@ public static class SelfServiceApi
     {
         var aNumber = Caller.From(http.User).SelfServiceANumber!;
         var showNames = configuration.GetValue("Docket:SelfService:ShowReaderNames", false);
-        var reads = await accessLog.QueryAsync(new AccessLogQuery(ANumber: aNumber, Outcome: "allowed", Limit: 1000), cancellationToken);
+        // Every read, not the first page only: the newest reads are the ones the person most needs to see.
+        var reads = new List<AccessLogRow>();
+        for (long? after = null; ;)
+        {
+            var page = await accessLog.QueryAsync(new AccessLogQuery(ANumber: aNumber, Outcome: "allowed", AfterId: after, Limit: 1000), cancellationToken);
+            reads.AddRange(page);
+            if (page.Count < 1000)
+            {
+                break;
+            }
+
+            after = page[^1].Id;
+        }
+
         IReadOnlyList<FileReadView> view = [.. reads
             .Where(r => r.Role != Caller.SelfServiceRole)
             .Select(r => new FileReadView(r.Role, r.Office, r.At[..10], r.BreakGlass ? r.Reason ?? r.Purpose : r.Purpose, r.BreakGlass, showNames ? r.UserName : null))];

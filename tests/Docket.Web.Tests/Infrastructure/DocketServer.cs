@@ -22,6 +22,12 @@ public abstract class DocketServer(DatabaseKind kind) : IAsyncLifetime
 
     public const string Officer = "officer-nyc";
 
+    /// <summary>The bar number of <see cref="AttorneyToken"/>'s holder: enter it on a case to make them attorney of record.</summary>
+    public const string AttorneyBarNumber = "NY-4471-2019";
+
+    /// <summary>The bar number of an attorney who represents nobody the tests open cases for.</summary>
+    public const string OtherAttorneyBarNumber = "CA-990312";
+
     private TestDatabase? database;
     private WebApplication? app;
     private int nextANumber;
@@ -43,6 +49,18 @@ public abstract class DocketServer(DatabaseKind kind) : IAsyncLifetime
     public string OtherOfficeToken { get; private set; } = "";
 
     public string AuditorToken { get; private set; } = "";
+
+    /// <summary>A supervisor of NYC: the tests' cases are in their caseload.</summary>
+    public string SupervisorToken { get; private set; } = "";
+
+    /// <summary>A supervisor of LAX: may read NYC's cases only by breaking glass (X-Access-Reason).</summary>
+    public string OtherSupervisorToken { get; private set; } = "";
+
+    /// <summary>An attorney with bar number <see cref="AttorneyBarNumber"/> (of record once a case enters it).</summary>
+    public string AttorneyToken { get; private set; } = "";
+
+    /// <summary>An attorney with bar number <see cref="OtherAttorneyBarNumber"/>, of record on no test case.</summary>
+    public string OtherAttorneyToken { get; private set; } = "";
 
     /// <summary>The token of an NYC officer whose access was revoked.</summary>
     public string RevokedToken { get; private set; } = "";
@@ -76,6 +94,10 @@ public abstract class DocketServer(DatabaseKind kind) : IAsyncLifetime
         OfficerToken = (await users.AddAsync(Officer, UserRoles.Officer, "NYC")).Token;
         OtherOfficeToken = (await users.AddAsync("officer-lax", UserRoles.Officer, "LAX")).Token;
         AuditorToken = (await users.AddAsync("auditor-oig", UserRoles.Auditor, null)).Token;
+        SupervisorToken = (await users.AddAsync("supervisor-nyc", UserRoles.Supervisor, "NYC")).Token;
+        OtherSupervisorToken = (await users.AddAsync("supervisor-lax", UserRoles.Supervisor, "LAX")).Token;
+        AttorneyToken = (await users.AddAsync(new NewUser("attorney-of-record", UserRoles.Attorney, null) { BarNumber = AttorneyBarNumber })).Token;
+        OtherAttorneyToken = (await users.AddAsync(new NewUser("attorney-unrelated", UserRoles.Attorney, null) { BarNumber = OtherAttorneyBarNumber })).Token;
         RevokedToken = (await users.AddAsync("officer-departed", UserRoles.Officer, "NYC")).Token;
         Assert.True(await users.RevokeAsync("officer-departed"));
     }

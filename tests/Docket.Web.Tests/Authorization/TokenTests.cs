@@ -1,0 +1,47 @@
+using System.Net;
+using Docket.Store;
+using Docket.Store.Users;
+using Docket.Web.Tests.Infrastructure;
+using NodaTime;
+
+namespace Docket.Web.Tests.Authorization;
+
+/// <summary>
+/// API tokens: only their hash is kept, and a token stops working when it expires or is
+/// revoked. (One class of its own, because it moves its server's clock.)
+/// </summary>
+public sealed class TokenTests(SqliteServer server) : IClassFixture<SqliteServer>
+{
+    [Fact]
+    public async Task A_token_is_kept_only_as_its_hash_and_stops_working_when_it_expires()
+    {
+        var issued = await server.Users.AddAsync(new NewUser("officer-temporary", UserRoles.Officer, "NYC") { ValidFor = Duration.FromHours(8) });
+        var digits = server.NewANumber();
+        await server.OpenCaseAsync(digits, token: issued.Token);
+
+        // Nothing in the users table holds the token as text.
+        await using (var connection = await new DocketDatabase(server.Target).OpenConnectionAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT * FROM users WHERE name = 'officer-temporary'";
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                var value = reader.IsDBNull(i) ? "" : reader.GetValue(i) is byte[] bytes ? System.Text.Encoding.UTF8.GetString(bytes) + Convert.ToHexString(bytes) + Convert.ToBase64String(bytes) : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!;
+                Assert.DoesNotContain(issued.Token[4..], value, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        server.Clock.Advance(Duration.FromHours(8) - Duration.FromSeconds(1));
+        using (var before = await server.As(issued.Token).GetRawAsync(digits))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        server.Clock.Advance(Duration.FromSeconds(2));
+        using var after = await server.As(issued.Token).GetRawAsync(digits);
+        await Json.ProblemAsync(after, HttpStatusCode.Unauthorized);
+        Assert.Contains(after.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+    }
+}
