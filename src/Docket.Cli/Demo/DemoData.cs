@@ -32,6 +32,8 @@ public static class DemoData
     {
         var random = new Randomizer(seed);
         var used = new HashSet<string>(StringComparer.Ordinal);
+        // A Faker is costly to build (it loads its locale); one per locale, reseeded per case.
+        var fakers = new Dictionary<string, Faker>(StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
             string digits;
@@ -41,7 +43,7 @@ public static class DemoData
             }
             while (!used.Add(digits));
 
-            yield return Build(ANumber.Parse(digits), random, today);
+            yield return Build(ANumber.Parse(digits), random, fakers, today);
         }
     }
 
@@ -75,10 +77,15 @@ public static class DemoData
         return results.Count(r => r is AppendResult.Appended);
     }
 
-    private static DemoCase Build(ANumber aNumber, Randomizer random, LocalDate today)
+    private static DemoCase Build(ANumber aNumber, Randomizer random, Dictionary<string, Faker> fakers, LocalDate today)
     {
         var (country, locale) = random.ArrayElement(Origins);
-        var faker = new Faker(locale) { Random = new Randomizer(random.Int()) };
+        if (!fakers.TryGetValue(locale, out var faker))
+        {
+            fakers[locale] = faker = new Faker(locale);
+        }
+
+        faker.Random = new Randomizer(random.Int());
         var office = random.ArrayElement(Offices);
         var start = today.PlusDays(-random.Number(60, 2400));
         var birth = start.PlusYears(-random.Number(18, 60)).PlusDays(-random.Number(0, 364));

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -18,6 +20,10 @@ public static class EventJson
     private const int MaxTextLength = 2000;
 
     public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    // Parsing is on the import path: what reflection says about a type is worked out once.
+    private static readonly ConcurrentDictionary<Type, (JsonTypeInfo Info, FrozenDictionary<string, JsonPropertyInfo> Known)> Shapes = new();
+    private static readonly ConcurrentDictionary<Type, string[]> EnumNames = new();
 
     public static LocalDatePattern DatePattern { get; } = LocalDatePattern.Iso;
 
@@ -126,9 +132,12 @@ public static class EventJson
     private static EventParseResult ParseFields(string type, LocalDate on, Dictionary<string, JsonElement> fields)
     {
         var clrType = EventTypes.ByName[type];
-        var info = Options.GetTypeInfo(clrType);
+        var (info, known) = Shapes.GetOrAdd(clrType, t =>
+        {
+            var typeInfo = Options.GetTypeInfo(t);
+            return (typeInfo, typeInfo.Properties.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal));
+        });
         var errors = new List<string>();
-        var known = info.Properties.ToDictionary(p => p.Name, StringComparer.Ordinal);
 
         foreach (var (name, value) in fields)
         {
@@ -157,8 +166,20 @@ public static class EventJson
         CaseEvent @event;
         try
         {
-            var json = JsonSerializer.SerializeToUtf8Bytes(fields, Options);
-            @event = (CaseEvent)JsonSerializer.Deserialize(json, clrType, Options)!;
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                foreach (var (name, value) in fields)
+                {
+                    writer.WritePropertyName(name);
+                    value.WriteTo(writer);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            @event = (CaseEvent)JsonSerializer.Deserialize(buffer.WrittenSpan, info)!;
         }
         catch (JsonException ex)
         {
@@ -197,7 +218,7 @@ public static class EventJson
 
         if (target.IsEnum)
         {
-            var allowed = Enum.GetNames(target).Select(n => JsonNamingPolicy.KebabCaseLower.ConvertName(n)).ToArray();
+            var allowed = EnumNames.GetOrAdd(target, t => [.. Enum.GetNames(t).Select(n => JsonNamingPolicy.KebabCaseLower.ConvertName(n))]);
             if (value.ValueKind != JsonValueKind.String || !allowed.Contains(value.GetString(), StringComparer.Ordinal))
             {
                 errors.Add($"{name}: must be one of {string.Join(", ", allowed)}");

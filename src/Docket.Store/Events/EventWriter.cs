@@ -17,13 +17,13 @@ namespace Docket.Store.Events;
 public sealed class EventWriter : IAsyncDisposable
 {
     private const int MaxBatch = 512;
-    private const int RowsPerInsert = 200;
     private static readonly InstantPattern RecordedAtPattern = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'.'fff'Z'");
 
     private readonly DocketDatabase database;
     private readonly IClock clock;
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task loop;
+    private readonly StreamHeads streamHeads = new();
 
     public EventWriter(DocketDatabase database, IClock clock)
     {
@@ -95,6 +95,20 @@ public sealed class EventWriter : IAsyncDisposable
 
     private async Task<AppendResult[]> WriteAsync(List<Pending> batch)
     {
+        try
+        {
+            return await WriteOnceAsync(batch);
+        }
+        catch
+        {
+            // Whatever failed, the cached heads may no longer match the log.
+            streamHeads.Forget();
+            throw;
+        }
+    }
+
+    private async Task<AppendResult[]> WriteOnceAsync(List<Pending> batch)
+    {
         await using var connection = await database.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         if (database.IsPostgres)
@@ -105,7 +119,8 @@ public sealed class EventWriter : IAsyncDisposable
 
         var position = Convert.ToInt64(await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(position), 0) FROM events"), System.Globalization.CultureInfo.InvariantCulture);
         var logSizeBefore = position;
-        var heads = new Dictionary<string, (int Version, byte[] Hash)>(StringComparer.Ordinal);
+        streamHeads.Validate(position);
+        var heads = await streamHeads.LoadAsync(connection, transaction, batch.Select(p => p.Request.ANumber));
         var recordedAt = FormatRecordedAt(clock.GetCurrentInstant());
         var rows = new List<EventRow>();
         var summaries = new List<CaseRow>();
@@ -114,15 +129,10 @@ public sealed class EventWriter : IAsyncDisposable
         for (var i = 0; i < batch.Count; i++)
         {
             var request = batch[i].Request;
-            if (!heads.TryGetValue(request.ANumber, out var head))
-            {
-                head = await ReadHeadAsync(connection, transaction, request.ANumber);
-            }
-
+            var head = heads[request.ANumber];
             if (head.Version != request.ExpectedVersion)
             {
                 results[i] = new AppendResult.Conflict(head.Version);
-                heads[request.ANumber] = head;
                 continue;
             }
 
@@ -158,11 +168,7 @@ public sealed class EventWriter : IAsyncDisposable
             results[i] = new AppendResult.Appended(head.Version, position, written);
         }
 
-        for (var offset = 0; offset < rows.Count; offset += RowsPerInsert)
-        {
-            await InsertEventsAsync(connection, transaction, rows.Skip(offset).Take(RowsPerInsert).ToList());
-        }
-
+        await EventRowInserter.InsertAsync(connection, transaction, rows);
         if (rows.Count > 0)
         {
             // The new leaves of the Merkle tree commit with the events, so checkpoints never wait on them.
@@ -171,75 +177,12 @@ public sealed class EventWriter : IAsyncDisposable
 
         foreach (var summary in summaries)
         {
-            await UpsertSummaryAsync(connection, transaction, summary);
+            await CaseSummaryWriter.UpsertAsync(connection, transaction, summary);
         }
 
         await transaction.CommitAsync();
+        streamHeads.Committed(position, heads);
         return results;
-    }
-
-    private static async Task<(int Version, byte[] Hash)> ReadHeadAsync(DbConnection connection, DbTransaction transaction, string aNumber)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT version, hash FROM events WHERE a_number = @a ORDER BY version DESC LIMIT 1";
-        AddParameter(command, "@a", aNumber);
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync()
-            ? (reader.GetInt32(0), (byte[])reader.GetValue(1))
-            : (0, EventHash.Genesis.ToArray());
-    }
-
-    private static async Task InsertEventsAsync(DbConnection connection, DbTransaction transaction, List<EventRow> rows)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var values = new List<string>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var r = rows[i];
-            values.Add($"(@p{i},@a{i},@v{i},@t{i},@o{i},@ra{i},@rb{i},@pl{i},@ph{i},@h{i})");
-            AddParameter(command, $"@p{i}", r.Position);
-            AddParameter(command, $"@a{i}", r.ANumber);
-            AddParameter(command, $"@v{i}", r.Version);
-            AddParameter(command, $"@t{i}", r.Type);
-            AddParameter(command, $"@o{i}", r.EffectiveOn);
-            AddParameter(command, $"@ra{i}", r.RecordedAt);
-            AddParameter(command, $"@rb{i}", r.RecordedBy);
-            AddParameter(command, $"@pl{i}", r.Payload);
-            AddParameter(command, $"@ph{i}", r.PrevHash);
-            AddParameter(command, $"@h{i}", r.Hash);
-        }
-
-        command.CommandText = "INSERT INTO events (position, a_number, version, type, effective_on, recorded_at, recorded_by, payload, prev_hash, hash) VALUES "
-            + string.Join(',', values);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task UpsertSummaryAsync(DbConnection connection, DbTransaction transaction, CaseRow summary)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO cases (a_number, family_name, given_names, date_of_birth, citizenship, office, stage, version, access_code_hash, attorney_bar_number, next_hearing_on)
-            VALUES (@a, @fn, @gn, @dob, @c, @o, @s, @v, @ac, @bar, @nh)
-            ON CONFLICT (a_number) DO UPDATE SET family_name = excluded.family_name, given_names = excluded.given_names,
-              date_of_birth = excluded.date_of_birth, citizenship = excluded.citizenship, office = excluded.office,
-              stage = excluded.stage, version = excluded.version, attorney_bar_number = excluded.attorney_bar_number,
-              next_hearing_on = excluded.next_hearing_on
-            """;
-        AddParameter(command, "@a", summary.ANumber);
-        AddParameter(command, "@fn", summary.FamilyName);
-        AddParameter(command, "@gn", summary.GivenNames);
-        AddParameter(command, "@dob", summary.DateOfBirth);
-        AddParameter(command, "@c", summary.Citizenship);
-        AddParameter(command, "@o", summary.Office);
-        AddParameter(command, "@s", summary.Stage);
-        AddParameter(command, "@v", summary.Version);
-        AddParameter(command, "@ac", summary.AccessCodeHash);
-        AddParameter(command, "@bar", (object?)summary.AttorneyBarNumber ?? DBNull.Value);
-        AddParameter(command, "@nh", (object?)summary.NextHearingOn ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql)
@@ -256,14 +199,6 @@ public sealed class EventWriter : IAsyncDisposable
         command.Transaction = transaction;
         command.CommandText = sql;
         return await command.ExecuteScalarAsync();
-    }
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     private sealed record Pending(AppendRequest Request)

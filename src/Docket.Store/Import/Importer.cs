@@ -41,7 +41,7 @@ public sealed class Importer(DocketDatabase database, EventWriter writer)
 
         await foreach (var (line, json, readError) in file.ReadAsync(cancellationToken))
         {
-            if (json is null || readError is not null || ImportLineParser.Parse(line, json).Record is not { } record)
+            if (json is null || readError is not null || ImportLineParser.Parse(line, json, alreadyChecked: true).Record is not { } record)
             {
                 skipped++;
                 continue;
@@ -60,7 +60,8 @@ public sealed class Importer(DocketDatabase database, EventWriter writer)
             if (chunk.Count == ChunkSize)
             {
                 // Double buffering: this chunk goes to the writer while the previous one commits.
-                var sending = WriteChunkAsync([.. chunk], logWasEmpty, cancellationToken);
+                // It is looked up and queued before the next chunk is, so events keep file order.
+                var sending = await SendChunkAsync([.. chunk], logWasEmpty, cancellationToken);
                 chunk.Clear();
                 (imported, present) = Add((imported, present), previous is null ? (0, 0) : await previous);
                 previous = sending;
@@ -69,7 +70,7 @@ public sealed class Importer(DocketDatabase database, EventWriter writer)
         }
 
         (imported, present) = Add((imported, present), previous is null ? (0, 0) : await previous);
-        (imported, present) = Add((imported, present), await WriteChunkAsync(chunk, logWasEmpty, cancellationToken));
+        (imported, present) = Add((imported, present), await await SendChunkAsync(chunk, logWasEmpty, cancellationToken));
         progress?.Report(new ImportProgress("Importing", file.Length, file.Length));
 
         var cases = touched.Select(k => k.ToString("D9", System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal).ToList();
@@ -79,7 +80,11 @@ public sealed class Importer(DocketDatabase database, EventWriter writer)
 
     private static (long, long) Add((long, long) a, (long, long) b) => (a.Item1 + b.Item1, a.Item2 + b.Item2);
 
-    private async Task<(long Imported, long Present)> WriteChunkAsync(List<(ImportRecord Record, int Version)> chunk, bool logWasEmpty, CancellationToken cancellationToken)
+    /// <summary>
+    /// Looks up what the log already holds of a chunk and queues the rest with the writer;
+    /// the task it returns completes when they have committed.
+    /// </summary>
+    private async Task<Task<(long Imported, long Present)>> SendChunkAsync(List<(ImportRecord Record, int Version)> chunk, bool logWasEmpty, CancellationToken cancellationToken)
     {
         var existing = logWasEmpty ? [] : await ExistingAsync(chunk.Select(c => c.Record.ANumber).Distinct().ToList(), cancellationToken);
         long present = 0;
@@ -121,7 +126,14 @@ public sealed class Importer(DocketDatabase database, EventWriter writer)
         }
 
         Flush();
-        var results = await Task.WhenAll(requests.Select(r => writer.AppendAsync(r.Request, cancellationToken)));
+        var appends = requests.Select(r => writer.AppendAsync(r.Request, cancellationToken)).ToList();
+        return CommitAsync(requests, appends, present);
+    }
+
+    private static async Task<(long Imported, long Present)> CommitAsync(
+        List<(AppendRequest Request, IReadOnlyList<ImportRecord> Records)> requests, List<Task<AppendResult>> appends, long present)
+    {
+        var results = await Task.WhenAll(appends);
         long imported = 0;
         for (var i = 0; i < results.Length; i++)
         {

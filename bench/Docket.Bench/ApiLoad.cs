@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using Docket.Store;
+using Docket.Store.Users;
+using Docket.Web;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Docket.Bench;
+
+/// <summary>
+/// Load through the real HTTP server on loopback: 32 clients, each waiting for its answer
+/// before sending again. Appends are single events (MailingAddressChanged) on cases each
+/// client owns, with If-Match; reads are GET /api/cases/{aNumber} of random cases.
+/// </summary>
+internal sealed class ApiLoad(DatabaseTarget target, int clients, TimeSpan duration)
+{
+    private const string Office = "NYC";
+
+    public async Task<(long Done, TimeSpan Elapsed, Latencies Latencies, long Failed)> AppendAsync()
+    {
+        var (app, http, token) = await StartAsync();
+        await using var _ = app;
+        var cases = await OfficeCasesAsync(clients * 20);
+        var versions = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        await using (var context = new DocketDatabase(target).CreateContext())
+        {
+            foreach (var row in await context.Cases.Where(c => cases.Contains(c.ANumber)).Select(c => new { c.ANumber, c.Version }).ToListAsync())
+            {
+                versions[row.ANumber] = row.Version;
+            }
+        }
+
+        return await RunAsync(http, token, async (client, i, send) =>
+        {
+            var aNumber = cases[(client * 20) + (i % 20)];
+            var body = $"{{\"type\":\"MailingAddressChanged\",\"on\":\"2026-11-2{i % 9}\",\"address\":\"{i} Invented Lane, Springfield\"}}";
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{aNumber}/events") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.TryAddWithoutValidation("If-Match", $"\"{versions[aNumber]}\"");
+            using var response = await send(request);
+            if (response.StatusCode == System.Net.HttpStatusCode.Created)
+            {
+                versions[aNumber]++;
+                return true;
+            }
+
+            return false;
+        });
+    }
+
+    public async Task<(long Done, TimeSpan Elapsed, Latencies Latencies, long Failed)> ReadAsync()
+    {
+        var (app, http, token) = await StartAsync();
+        await using var _ = app;
+        var cases = await OfficeCasesAsync(10_000);
+        return await RunAsync(http, token, async (client, i, send) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{cases[Random.Shared.Next(cases.Count)]}");
+            using var response = await send(request);
+            await response.Content.CopyToAsync(Stream.Null);
+            return response.IsSuccessStatusCode;
+        });
+    }
+
+    private async Task<(long, TimeSpan, Latencies, long)> RunAsync(HttpClient http, string token, Func<int, int, Func<HttpRequestMessage, Task<HttpResponseMessage>>, Task<bool>> operation)
+    {
+        var latencies = new Latencies();
+        long done = 0, failed = 0;
+        var watch = Stopwatch.StartNew();
+        var end = DateTime.UtcNow + duration;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            for (var i = 0; DateTime.UtcNow < end; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var ok = await operation(client, i, request =>
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    return http.SendAsync(request);
+                });
+                latencies.Add(Stopwatch.GetElapsedTime(started));
+                Interlocked.Increment(ref ok ? ref done : ref failed);
+            }
+        })));
+        watch.Stop();
+        return (done, watch.Elapsed, latencies, failed);
+    }
+
+    private async Task<(WebApplication App, HttpClient Http, string Token)> StartAsync()
+    {
+        var app = await DocketWebApp.CreateAsync(new DocketWebOptions { Database = target, Urls = "http://127.0.0.1:0", Environment = "Benchmark" });
+        await app.StartAsync();
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri(app.Urls.Single()) };
+        var name = $"bench-officer-{Guid.NewGuid():N}";
+        var token = (await new UserStore(new DocketDatabase(target), SystemClock.Instance).AddAsync(name, UserRoles.Officer, Office)).Token;
+        return (app, http, token);
+    }
+
+    private async Task<List<string>> OfficeCasesAsync(int count)
+    {
+        await using var context = new DocketDatabase(target).CreateContext();
+        return await context.Cases.Where(c => c.Office == Office).OrderBy(c => c.ANumber).Select(c => c.ANumber).Take(count).ToListAsync();
+    }
+}

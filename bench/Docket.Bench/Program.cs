@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+using Docket.Bench;
+using Docket.Store;
+
+// dotnet Docket.Bench.dll [--quick] [--cases N] [--out BENCHMARKS.md]
+// PostgreSQL comes from DOCKET_TEST_POSTGRES (bench/run starts a throwaway one).
+var quick = args.Contains("--quick");
+var cases = ArgValue("--cases") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : quick ? 2_000 : 1_000_000;
+var output = ArgValue("--out") ?? (quick ? null : "BENCHMARKS.md");
+var loadSeconds = quick ? 3 : 20;
+var postgres = Environment.GetEnvironmentVariable("DOCKET_TEST_POSTGRES")
+    ?? throw new InvalidOperationException("Set DOCKET_TEST_POSTGRES (bench/run starts a throwaway PostgreSQL).");
+var work = Directory.CreateTempSubdirectory("docket-bench-").FullName;
+var docket = Path.Combine(AppContext.BaseDirectory, "docket.dll");
+var report = new Report(cases, loadSeconds, quick);
+
+try
+{
+    var file = Path.Combine(work, "cases.ndjson");
+    var generation = Stopwatch.StartNew();
+    var (events, bytes) = await Workload.WriteAsync(file, cases, seed: 20261129);
+    Console.WriteLine($"workload: {cases} cases, {events} events, {bytes / 1048576.0:F0} MiB in {generation.Elapsed.TotalSeconds:F0} s");
+    report.Workload(events, bytes);
+
+    foreach (var (name, target) in new[]
+    {
+        ("SQLite", DatabaseTarget.Parse("sqlite:" + Path.Combine(work, "bench.db"))),
+        ("PostgreSQL", DatabaseTarget.Parse("postgres:" + await Postgres.FreshDatabaseAsync(postgres))),
+    })
+    {
+        var database = new DocketDatabase(target);
+        var run = report.Backend(name);
+
+        var import = await ChildProcess.RunAsync("dotnet", [docket, "import", file, "--db", DbArg(target)]);
+        if (import.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"import into {name} failed: {import.Output}");
+        }
+
+        Console.WriteLine($"{name} import: {events / import.Elapsed.TotalSeconds:F0} events/s, peak {import.PeakBytes / 1048576.0:F0} MiB");
+        var raw = await RawInsertBaseline.RunAsync(database, (int)Math.Min(events, 1_000_000));
+        run.Import(events, import.Elapsed, import.PeakBytes, raw.Rows, raw.Elapsed);
+
+        var verify = await VerifyBaseline.RunAsync(database, (int)Math.Min(events, 1_000_000));
+        run.Verify(verify.Bytes, verify.Verify, verify.RawBytesPerSecond, verify.Intact);
+
+        var load = new ApiLoad(target, clients: 32, TimeSpan.FromSeconds(loadSeconds));
+        run.Appends(await load.AppendAsync());
+        run.Reads(await load.ReadAsync());
+        Console.WriteLine(run.Summary());
+    }
+
+    var markdown = report.ToMarkdown(string.Join(' ', args));
+    Console.WriteLine(markdown);
+    if (output is not null)
+    {
+        await File.WriteAllTextAsync(output, markdown);
+        Console.WriteLine($"wrote {output}");
+    }
+}
+finally
+{
+    Directory.Delete(work, recursive: true);
+}
+
+return 0;
+
+string? ArgValue(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+static string DbArg(DatabaseTarget target) => target.Provider == DatabaseProvider.Sqlite
+    ? target.ToString()
+    : "postgres:" + target.ConnectionString;

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Docket.Bench;
+
+/// <summary>The figures of one run, written as BENCHMARKS.md with the machine and the command.</summary>
+internal sealed class Report(int cases, int loadSeconds, bool quick)
+{
+    private readonly List<BackendRun> runs = [];
+    private long events;
+    private long bytes;
+
+    public void Workload(long eventCount, long fileBytes) => (events, bytes) = (eventCount, fileBytes);
+
+    public BackendRun Backend(string name)
+    {
+        var run = new BackendRun(name);
+        runs.Add(run);
+        return run;
+    }
+
+    public string ToMarkdown(string arguments)
+    {
+        var s = new StringBuilder();
+        s.AppendLine("# Benchmarks").AppendLine();
+        s.AppendLine("Every figure is measured in one run, as a ratio against a baseline taken in the same run on the same");
+        s.AppendLine("machine: these machines are shared and noisy, so absolute numbers move from run to run while the");
+        s.AppendLine("ratios are what can be compared.").AppendLine();
+        s.AppendLine("Produced by:").AppendLine().AppendLine("```sh").AppendLine($"bench/run{(arguments.Length > 0 ? " " + arguments : "")}").AppendLine("```").AppendLine();
+        s.AppendLine("## Machine").AppendLine();
+        s.AppendLine(CultureInfo.InvariantCulture, $"- date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        s.AppendLine(CultureInfo.InvariantCulture, $"- CPU: {CpuModel()}, {Environment.ProcessorCount} logical cores");
+        s.AppendLine(CultureInfo.InvariantCulture, $"- memory: {MemoryGiB():F0} GiB");
+        s.AppendLine(CultureInfo.InvariantCulture, $"- OS: {RuntimeInformation.OSDescription}; .NET {Environment.Version}; {RuntimeInformation.ProcessArchitecture}");
+        s.AppendLine("- SQLite: the file on local disk, WAL; PostgreSQL 15: a throwaway server on 127.0.0.1 (fsync off, as bench/run starts it)");
+        s.AppendLine();
+        s.AppendLine("## Workload").AppendLine();
+        s.AppendLine(CultureInfo.InvariantCulture, $"{cases:N0} synthetic cases (invented people, the demo lifecycles), {events:N0} events, {bytes / 1048576.0:N0} MiB of plain NDJSON event lines;");
+        s.AppendLine(CultureInfo.InvariantCulture, $"API load: 32 concurrent clients on loopback for {loadSeconds} s each (appends, then reads).{(quick ? " **Quick run: a smoke test, not a measurement.**" : "")}");
+        s.AppendLine();
+        s.AppendLine("## Results").AppendLine();
+        s.AppendLine("| figure | target | " + string.Join(" | ", runs.Select(r => r.Name)) + " |");
+        s.AppendLine("| --- | --- | " + string.Join(" | ", runs.Select(_ => "---")) + " |");
+        foreach (var (label, target, pick) in BackendRun.Rows)
+        {
+            s.AppendLine($"| {label} | {target} | " + string.Join(" | ", runs.Select(pick)) + " |");
+        }
+
+        return s.ToString();
+    }
+
+    private static string CpuModel() =>
+        File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
+            : "unknown";
+
+    private static double MemoryGiB() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0;
+}
+
+internal sealed class BackendRun(string name)
+{
+    public string Name { get; } = name;
+
+    private double importRate, rawRate, verifyRate, rawShaRate, appendRate, appendP50, appendP99, readRate, readP50, readP99;
+    private long peak, appendFailed, readFailed;
+    private bool intact;
+
+    public static readonly (string Label, string Target, Func<BackendRun, string> Pick)[] Rows =
+    [
+        ("import, events/s", "", r => F(r.importRate)),
+        ("raw batched INSERT into a bare table, rows/s (baseline)", "", r => F(r.rawRate)),
+        ("**import / raw INSERT**", ">= 40 %", r => P(r.importRate / r.rawRate)),
+        ("import peak memory (RSS)", "< 500 MiB", r => $"{r.peak / 1048576.0:F0} MiB"),
+        ("verify, MB/s hashed", "", r => F(r.verifyRate / 1e6, "F1")),
+        ("raw SHA-256 over the same messages, MB/s (baseline)", "", r => F(r.rawShaRate / 1e6, "F1")),
+        ("**verify / raw SHA-256**", ">= 50 %", r => P(r.verifyRate / r.rawShaRate) + (r.intact ? "" : " (NOT INTACT)")),
+        ("API appends, events/s (32 clients, one event a request)", ">= 20,000", r => F(r.appendRate) + (r.appendFailed > 0 ? $" ({r.appendFailed} refused)" : "")),
+        ("API append latency p50 / p99", "p99 <= 30 ms", r => $"{r.appendP50:F1} / {r.appendP99:F1} ms"),
+        ("case reads/s (32 clients)", "", r => F(r.readRate) + (r.readFailed > 0 ? $" ({r.readFailed} failed)" : "")),
+        ("case read latency p50 / p99", "p99 <= 20 ms", r => $"{r.readP50:F1} / {r.readP99:F1} ms"),
+    ];
+
+    public void Import(long events, TimeSpan elapsed, long peakBytes, long rawRows, TimeSpan rawElapsed)
+    {
+        importRate = events / elapsed.TotalSeconds;
+        rawRate = rawRows / rawElapsed.TotalSeconds;
+        peak = peakBytes;
+    }
+
+    public void Verify(long bytes, TimeSpan elapsed, double rawBytesPerSecond, bool isIntact)
+    {
+        verifyRate = bytes / elapsed.TotalSeconds;
+        rawShaRate = rawBytesPerSecond;
+        intact = isIntact;
+    }
+
+    public void Appends((long Done, TimeSpan Elapsed, Latencies Latencies, long Failed) r)
+    {
+        appendRate = r.Done / r.Elapsed.TotalSeconds;
+        appendP50 = r.Latencies.Percentile(50);
+        appendP99 = r.Latencies.Percentile(99);
+        appendFailed = r.Failed;
+    }
+
+    public void Reads((long Done, TimeSpan Elapsed, Latencies Latencies, long Failed) r)
+    {
+        readRate = r.Done / r.Elapsed.TotalSeconds;
+        readP50 = r.Latencies.Percentile(50);
+        readP99 = r.Latencies.Percentile(99);
+        readFailed = r.Failed;
+    }
+
+    public string Summary() => string.Join("; ", Rows.Select(row => $"{row.Label.Replace("**", "", StringComparison.Ordinal)}: {row.Pick(this)}"));
+
+    private static string F(double value, string format = "N0") => value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string P(double ratio) => (ratio * 100).ToString("F0", CultureInfo.InvariantCulture) + " %";
+}

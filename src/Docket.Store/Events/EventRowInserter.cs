@@ -1,0 +1,70 @@
+using System.Data.Common;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Docket.Store.Events;
+
+/// <summary>
+/// Inserts event rows inside the writer's transaction, the fastest way each database offers:
+/// PostgreSQL takes them by binary COPY; SQLite by one prepared single-row INSERT, rebound
+/// for every row (a statement with thousands of named parameters costs SQLite more to bind
+/// than the rows cost to write).
+/// </summary>
+internal static class EventRowInserter
+{
+    private const string Columns = "position, a_number, version, type, effective_on, recorded_at, recorded_by, payload, prev_hash, hash";
+    private static readonly string[] ParameterNames = ["$p", "$a", "$v", "$t", "$o", "$ra", "$rb", "$pl", "$ph", "$h"];
+
+    public static Task InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<EventRow> rows) =>
+        connection is NpgsqlConnection postgres ? CopyAsync(postgres, rows) : InsertEachAsync(connection, transaction, rows);
+
+    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<EventRow> rows)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync($"COPY events ({Columns}) FROM STDIN (FORMAT BINARY)");
+        foreach (var r in rows)
+        {
+            await copy.StartRowAsync();
+            await copy.WriteAsync(r.Position, NpgsqlDbType.Bigint);
+            await copy.WriteAsync(r.ANumber, NpgsqlDbType.Varchar);
+            await copy.WriteAsync(r.Version, NpgsqlDbType.Integer);
+            await copy.WriteAsync(r.Type, NpgsqlDbType.Varchar);
+            await copy.WriteAsync(r.EffectiveOn, NpgsqlDbType.Varchar);
+            await copy.WriteAsync(r.RecordedAt, NpgsqlDbType.Varchar);
+            await copy.WriteAsync(r.RecordedBy, NpgsqlDbType.Varchar);
+            await copy.WriteAsync(r.Payload, NpgsqlDbType.Text);
+            await copy.WriteAsync(r.PrevHash, NpgsqlDbType.Bytea);
+            await copy.WriteAsync(r.Hash, NpgsqlDbType.Bytea);
+        }
+
+        await copy.CompleteAsync();
+    }
+
+    private static async Task InsertEachAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<EventRow> rows)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO events ({Columns}) VALUES ($p, $a, $v, $t, $o, $ra, $rb, $pl, $ph, $h)";
+        var parameters = ParameterNames.Select(name =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        await command.PrepareAsync();
+        foreach (var r in rows)
+        {
+            parameters[0].Value = r.Position;
+            parameters[1].Value = r.ANumber;
+            parameters[2].Value = r.Version;
+            parameters[3].Value = r.Type;
+            parameters[4].Value = r.EffectiveOn;
+            parameters[5].Value = r.RecordedAt;
+            parameters[6].Value = r.RecordedBy;
+            parameters[7].Value = r.Payload;
+            parameters[8].Value = r.PrevHash;
+            parameters[9].Value = r.Hash;
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}
