@@ -27,6 +27,11 @@ public static class EventJson
 
     public static LocalDatePattern DatePattern { get; } = LocalDatePattern.Iso;
 
+    /// <summary>The range of legal dates Docket accepts on the wire.</summary>
+    public static LocalDate EarliestDate { get; } = new(1900, 1, 1);
+
+    public static LocalDate LatestDate { get; } = new(2199, 12, 31);
+
     /// <summary>Parses a full event body <c>{type, on, ...}</c>.</summary>
     public static EventParseResult Parse(JsonElement body)
     {
@@ -274,6 +279,13 @@ public static class EventJson
         if (value.ValueKind == JsonValueKind.String && value.GetString() is { Length: 10 } text && char.IsAsciiDigit(text[0])
             && DatePattern.Parse(text) is { Success: true } parsed)
         {
+            if (parsed.Value < EarliestDate || parsed.Value > LatestDate)
+            {
+                // Legal clocks add days and years to these dates; far-off years are typing errors.
+                errors.Add($"{name}: {text} is outside the years {EarliestDate.Year} to {LatestDate.Year}");
+                return null;
+            }
+
             return parsed.Value;
         }
 
