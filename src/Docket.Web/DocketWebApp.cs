@@ -49,6 +49,7 @@ public static class DocketWebApp
         services.AddProblemDetails();
         services.AddDocketAuthorization();
         services.AddDocketHealth();
+        services.AddDocketAudit(builder.Configuration, options);
         services.AddOpenApi();
 
         var app = builder.Build();
@@ -64,6 +65,7 @@ public static class DocketWebApp
         app.MapGet("/", () => Results.Redirect("/scalar")).AllowAnonymous().ExcludeFromDescription();
         app.MapHealthApi();
         app.MapCasesApi();
+        app.MapAuditApi();
         app.MapCaseloadApi();
         app.MapSelfServiceApi();
         app.MapAccessLogApi();

@@ -23,4 +23,7 @@ public sealed record DocketWebOptions
     /// (dates, YYYY-MM-DD) and <c>Docket:Calendar:InaugurationDayClosed</c> (default true).
     /// </summary>
     public Docket.Domain.Calendar.CourtCalendar? Calendar { get; init; }
+
+    /// <summary>Checkpoint key path and schedule; null fields are read from <c>Docket:Checkpoints:*</c> configuration.</summary>
+    public Audit.CheckpointSettings? Checkpoints { get; init; }
 }
