@@ -21,6 +21,7 @@ public static class DocketCli
             ServeCommand.Create(),
             UsersCommand.Create(),
             VerifyCommand.Create(),
+            CheckpointCommand.Create(),
             ExportCommand.Create(),
             ImportCommand.Create(),
             DemoCommand.Create(),

@@ -19,11 +19,17 @@ internal static class ServeCommand
         var db = CliOptions.Database();
         var urls = new Option<string>("--urls") { Description = "where to listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var demo = new Option<bool>("--demo") { Description = "add synthetic cases to an empty database and print a token to try the API" };
-        var command = new Command("serve", "Run the Docket web API.") { db, urls, demo };
+        var key = CheckpointKeyOption.Create("the checkpoint signing key file (default: next to the SQLite file, or ./docket-checkpoint-key.pem; Docket:Checkpoints:KeyPath)");
+        var command = new Command("serve", "Run the Docket web API.") { db, urls, demo, key };
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var options = new DocketWebOptions { Database = parse.GetValue(db)!, Urls = parse.GetValue(urls)! };
+            var options = new DocketWebOptions
+            {
+                Database = parse.GetValue(db)!,
+                Urls = parse.GetValue(urls)!,
+                Checkpoints = parse.GetValue(key) is { Length: > 0 } keyPath ? new Docket.Web.Audit.CheckpointSettings { KeyPath = Path.GetFullPath(keyPath) } : null,
+            };
             await using var app = await DocketWebApp.CreateAsync(options, ct);
             var database = new DocketDatabase(options.Database);
             string? token = null;
