@@ -39,7 +39,8 @@ public sealed class AuditVerifier(DocketDatabase database)
             var chains = await ChainVerifier.VerifyAsync(Feed(), progress, cancellationToken);
             if (chains.FirstBad is { } bad)
             {
-                findings.Add(new AuditFinding(FindingKind.Event, bad.Position, bad.ToString()) { ANumber = bad.ANumber, Version = bad.Version });
+                // First in the list, so that at the same position the chain's more specific reason is the one named.
+                findings.Insert(0, new AuditFinding(FindingKind.Event, bad.Position, bad.ToString()) { ANumber = bad.ANumber, Version = bad.Version });
 
                 // The chain verifier stops at its first break; the tree pass goes on, so every checkpoint is still judged.
                 while (await events.MoveNextAsync())
