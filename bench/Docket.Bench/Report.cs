@@ -47,6 +47,13 @@ internal sealed class Report(int cases, int loadSeconds, bool quick)
             s.AppendLine($"| {label} | {target} | " + string.Join(" | ", runs.Select(pick)) + " |");
         }
 
+        // The hand-kept analysis of where the time goes travels with every report.
+        var analysis = Path.Combine(AppContext.BaseDirectory, "ANALYSIS.md");
+        if (File.Exists(analysis))
+        {
+            s.AppendLine().Append(File.ReadAllText(analysis));
+        }
+
         return s.ToString();
     }
 

@@ -272,6 +272,23 @@ public static class EventJson
         }
     }
 
+    /// <summary>
+    /// Reads a wire date: exactly YYYY-MM-DD, a real calendar day, within
+    /// <see cref="EarliestDate"/>..<see cref="LatestDate"/>. For query strings as well as bodies.
+    /// </summary>
+    public static bool TryParseDate(string? text, out LocalDate date)
+    {
+        date = default;
+        if (text is not { Length: 10 } || !char.IsAsciiDigit(text[0]) || DatePattern.Parse(text) is not { Success: true } parsed
+            || parsed.Value < EarliestDate || parsed.Value > LatestDate)
+        {
+            return false;
+        }
+
+        date = parsed.Value;
+        return true;
+    }
+
     private static LocalDate? ParseDate(string name, JsonElement value, List<string> errors)
     {
         // The ISO pattern also reads signed years ("-0001-01-01"); the wire form is exactly

@@ -1,4 +1,3 @@
-using Docket.Domain.Cases;
 using Docket.Store.Access;
 using Docket.Web.Auth;
 using Docket.Web.Infrastructure;
@@ -26,12 +25,13 @@ public static class AccessLogApi
         string? digits = null;
         if (aNumber is not null)
         {
-            if (!ANumber.TryParse(aNumber, out var number))
+            var errors = new List<string>();
+            if (!QueryValues.TryANumber("aNumber", aNumber, errors, out var number))
             {
-                return Problems.BadRequest("Not an A-number", [$"aNumber: '{aNumber}' must be 9 digits"]);
+                return Problems.BadRequest("Not an A-number", errors);
             }
 
-            digits = number.Value.Digits;
+            digits = number.Digits;
         }
 
         if (outcome is not null and not ("allowed" or "refused"))

@@ -29,11 +29,8 @@ public static class CaseloadApi
         var monday = today.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
         var start = from ?? Docket.Domain.Events.EventJson.DatePattern.Format(monday);
         var end = to ?? Docket.Domain.Events.EventJson.DatePattern.Format(monday.PlusDays(6));
-        var errors = new[] { ("from", start), ("to", end) }
-            .Where(p => p.Item2.Length != 10 || !Docket.Domain.Events.EventJson.DatePattern.Parse(p.Item2).Success)
-            .Select(p => $"{p.Item1}: '{p.Item2}' must be a date written YYYY-MM-DD")
-            .ToList();
-        if (errors.Count > 0)
+        var errors = new List<string>();
+        if (!QueryValues.TryDate("from", start, errors, out _) | !QueryValues.TryDate("to", end, errors, out _))
         {
             return Problems.BadRequest("Not a date range", errors);
         }

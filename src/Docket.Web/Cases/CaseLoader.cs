@@ -34,12 +34,13 @@ public static class CaseLoader
     private static async Task<(LoadedCase? Case, ProblemHttpResult? Problem)> LoadAsync(
         string aNumber, string? purpose, HttpContext http, EventReader reader, AccessLog? accessLog, CancellationToken cancellationToken)
     {
-        if (!ANumber.TryParse(aNumber, out var number))
+        var errors = new List<string>();
+        if (!QueryValues.TryANumber("aNumber", aNumber, errors, out var number))
         {
-            return (null, Problems.BadRequest("Not an A-number", [$"aNumber: '{aNumber}' must be 9 digits ('A' prefix, spaces and dashes allowed)"]));
+            return (null, Problems.BadRequest("Not an A-number", errors));
         }
 
-        var digits = number.Value.Digits;
+        var digits = number.Digits;
         var notFound = Problems.NotFound($"There is no case {digits} in your caseload.");
         var rows = await reader.ReadStreamAsync(digits, cancellationToken);
         if (rows.Count == 0)

@@ -1,6 +1,5 @@
 using Docket.Domain.Calendar;
 using Docket.Domain.Deadlines;
-using Docket.Domain.Events;
 using Docket.Store.Access;
 using Docket.Store.Events;
 using Docket.Web.Cases.Reading;
@@ -16,14 +15,10 @@ public static class DeadlinesEndpoint
         string aNumber, string? on, HttpContext http, EventReader reader, AccessLog accessLog, LegalCalendar today, CourtCalendar calendar, CancellationToken cancellationToken)
     {
         var asOf = today.Today();
-        if (on is not null)
+        var errors = new List<string>();
+        if (on is not null && !QueryValues.TryDate("on", on, errors, out asOf))
         {
-            if (EventJson.DatePattern.Parse(on) is not { Success: true } parsed || on.Length != 10)
-            {
-                return Problems.BadRequest("Not a date", [$"on: '{on}' must be a real calendar date written YYYY-MM-DD"]);
-            }
-
-            asOf = parsed.Value;
+            return Problems.BadRequest("Not a date", errors);
         }
 
         var (loaded, problem) = await CaseLoader.ReadAsync(aNumber, "deadlines", http, reader, accessLog, cancellationToken);

@@ -16,9 +16,10 @@ public static class RecordEventEndpoint
     public static async Task<Results<Created<RecordEventResponse>, ProblemHttpResult>> Handle(
         string aNumber, HttpContext http, CaseLog cases, EventReader reader, CancellationToken cancellationToken)
     {
-        if (!ANumber.TryParse(aNumber, out _))
+        var errors = new List<string>();
+        if (!QueryValues.TryANumber("aNumber", aNumber, errors, out _))
         {
-            return Problems.BadRequest("Not an A-number", [$"aNumber: '{aNumber}' must be 9 digits ('A' prefix, spaces and dashes allowed)"]);
+            return Problems.BadRequest("Not an A-number", errors);
         }
 
         string? ifMatch = http.Request.Headers.IfMatch;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Docket.Domain.Calendar;
 using Docket.Domain.Cases;
 using Docket.Domain.Countries;
-using Docket.Domain.Events;
 using Docket.Domain.Removal;
 using Docket.Store.Access;
 using Docket.Store.Events;
@@ -30,16 +29,9 @@ public static class RemovalCheckEndpoint
         }
 
         var date = today.Today();
-        if (on is not null)
+        if (on is not null && !QueryValues.TryDate("on", on, errors, out date))
         {
-            if (on.Length == 10 && EventJson.DatePattern.Parse(on) is { Success: true } parsed)
-            {
-                date = parsed.Value;
-            }
-            else
-            {
-                errors.Add($"on: '{on}' must be a real calendar date written YYYY-MM-DD");
-            }
+            date = today.Today();
         }
 
         if (errors.Count > 0)

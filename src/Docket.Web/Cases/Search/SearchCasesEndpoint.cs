@@ -1,5 +1,3 @@
-using Docket.Domain.Cases;
-using Docket.Domain.Events;
 using Docket.Store.Access;
 using Docket.Store.Cases;
 using Docket.Web.Auth;
@@ -23,23 +21,16 @@ public static class SearchCasesEndpoint
         string? digits = null;
         if (aNumber is not null)
         {
-            if (ANumber.TryParse(aNumber, out var number))
-            {
-                digits = number.Value.Digits;
-            }
-            else
-            {
-                errors.Add($"aNumber: '{aNumber}' must be 9 digits ('A' prefix, spaces and dashes allowed)");
-            }
+            digits = QueryValues.TryANumber("aNumber", aNumber, errors, out var number) ? number.Digits : null;
         }
         else if (string.IsNullOrWhiteSpace(familyName) || string.IsNullOrWhiteSpace(dateOfBirth))
         {
             errors.Add("search by aNumber, or by familyName and dateOfBirth together");
         }
 
-        if (dateOfBirth is not null && (dateOfBirth.Length != 10 || !EventJson.DatePattern.Parse(dateOfBirth).Success))
+        if (dateOfBirth is not null)
         {
-            errors.Add($"dateOfBirth: '{dateOfBirth}' must be a real calendar date written YYYY-MM-DD");
+            QueryValues.TryDate("dateOfBirth", dateOfBirth, errors, out _);
         }
 
         if (errors.Count > 0)
