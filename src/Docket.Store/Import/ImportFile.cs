@@ -128,9 +128,13 @@ public sealed partial class ImportFile(string path, ImportFormat format)
     [System.Text.RegularExpressions.GeneratedRegex("\"aNumber\"\\s*:\\s*\"([^\"]+)\"")]
     private static partial System.Text.RegularExpressions.Regex ANumberInText();
 
-    private static JsonValue ExportCell(string name, string cell) => name is "position" or "version"
-        ? JsonValue.Create(long.Parse(cell, NumberStyles.None, CultureInfo.InvariantCulture))
-        : JsonValue.Create(cell);
+    private static JsonValue ExportCell(string name, string cell) => name switch
+    {
+        "position" => JsonValue.Create(long.Parse(cell, NumberStyles.None, CultureInfo.InvariantCulture)),
+        // An int, as the line parser reads it: a JsonValue made from a long never yields an int.
+        "version" => JsonValue.Create(int.Parse(cell, NumberStyles.None, CultureInfo.InvariantCulture)),
+        _ => JsonValue.Create(cell),
+    };
 
     /// <summary>A plain row's cell, typed by the field it fills: booleans, numbers and lists are written as JSON.</summary>
     private static JsonNode PlainCell(string? typeName, string name, string cell)
