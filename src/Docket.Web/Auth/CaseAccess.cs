@@ -20,7 +20,8 @@ public static class CaseAccess
         UserRoles.Officer or UserRoles.Supervisor => string.Equals(caller.Office, state.Identity?.Office, StringComparison.Ordinal),
         // An attorney sees only the cases where they are the attorney of record now.
         UserRoles.Attorney => caller.BarNumber is not null && state.Attorney is { } attorney
-            && string.Equals(attorney.BarNumber, caller.BarNumber, StringComparison.OrdinalIgnoreCase),
+            // Exactly as search and the caseload views compare it, so what one finds the other allows.
+            && string.Equals(attorney.BarNumber, caller.BarNumber, StringComparison.Ordinal),
         Caller.SelfServiceRole => caller.SelfServiceANumber == state.Identity?.ANumber.Digits,
         _ => false,
     };

@@ -22,6 +22,18 @@ public sealed class SignInLockout(IClock clock)
     public void RecordFailure(string key)
     {
         var now = clock.GetCurrentInstant();
+        if (attempts.Count > 10_000)
+        {
+            // Anyone can type A-numbers: forget attempts whose window and lock are over.
+            foreach (var (stale, a) in attempts)
+            {
+                if (now - a.FirstFailure > Window && (a.LockedUntil is null || a.LockedUntil <= now))
+                {
+                    attempts.TryRemove(stale, out _);
+                }
+            }
+        }
+
         attempts.AddOrUpdate(key, _ => new Attempts(1, now, null), (_, a) =>
         {
             var fresh = now - a.FirstFailure > Window ? new Attempts(0, now, null) : a;
