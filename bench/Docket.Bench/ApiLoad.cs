@@ -51,6 +51,22 @@ internal sealed class ApiLoad(DatabaseTarget target, int clients, TimeSpan durat
         });
     }
 
+    /// <summary>
+    /// The baseline for both: GET /healthz (one trivial query, no case) under the same 32 clients:
+    /// what this machine's HTTP stack and database round trip give before Docket does any work.
+    /// </summary>
+    public async Task<(long Done, TimeSpan Elapsed, Latencies Latencies, long Failed)> HealthAsync()
+    {
+        var (app, http, token) = await StartAsync();
+        await using var _ = app;
+        return await RunAsync(http, token, async (client, i, send) =>
+        {
+            using var response = await send(new HttpRequestMessage(HttpMethod.Get, "/healthz"));
+            await response.Content.CopyToAsync(Stream.Null);
+            return response.IsSuccessStatusCode;
+        });
+    }
+
     public async Task<(long Done, TimeSpan Elapsed, Latencies Latencies, long Failed)> ReadAsync()
     {
         var (app, http, token) = await StartAsync();

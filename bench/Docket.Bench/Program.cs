@@ -46,6 +46,7 @@ try
         run.Verify(verify.Bytes, verify.Verify, verify.RawBytesPerSecond, verify.Intact);
 
         var load = new ApiLoad(target, clients: 32, TimeSpan.FromSeconds(loadSeconds));
+        run.Health(await load.HealthAsync());
         run.Appends(await load.AppendAsync());
         run.Reads(await load.ReadAsync());
         Console.WriteLine(run.Summary());

@@ -69,7 +69,7 @@ internal sealed class BackendRun(string name)
 {
     public string Name { get; } = name;
 
-    private double importRate, rawRate, verifyRate, rawShaRate, appendRate, appendP50, appendP99, readRate, readP50, readP99;
+    private double importRate, rawRate, verifyRate, rawShaRate, appendRate, appendP50, appendP99, readRate, readP50, readP99, healthRate, healthP99;
     private long peak, appendFailed, readFailed;
     private bool intact;
 
@@ -82,9 +82,12 @@ internal sealed class BackendRun(string name)
         ("verify, MB/s hashed", "", r => F(r.verifyRate / 1e6, "F1")),
         ("raw SHA-256 over the same messages, MB/s (baseline)", "", r => F(r.rawShaRate / 1e6, "F1")),
         ("**verify / raw SHA-256**", ">= 50 %", r => P(r.verifyRate / r.rawShaRate) + (r.intact ? "" : " (NOT INTACT)")),
+        ("GET /healthz, requests/s (32 clients; baseline: HTTP + one trivial query)", "", r => F(r.healthRate) + $" (p99 {r.healthP99:F1} ms)"),
         ("API appends, events/s (32 clients, one event a request)", ">= 20,000", r => F(r.appendRate) + (r.appendFailed > 0 ? $" ({r.appendFailed} refused)" : "")),
+        ("**appends / healthz baseline**", "", r => P(r.appendRate / r.healthRate)),
         ("API append latency p50 / p99", "p99 <= 30 ms", r => $"{r.appendP50:F1} / {r.appendP99:F1} ms"),
         ("case reads/s (32 clients)", "", r => F(r.readRate) + (r.readFailed > 0 ? $" ({r.readFailed} failed)" : "")),
+        ("**reads / healthz baseline**", "", r => P(r.readRate / r.healthRate)),
         ("case read latency p50 / p99", "p99 <= 20 ms", r => $"{r.readP50:F1} / {r.readP99:F1} ms"),
     ];
 
@@ -100,6 +103,12 @@ internal sealed class BackendRun(string name)
         verifyRate = bytes / elapsed.TotalSeconds;
         rawShaRate = rawBytesPerSecond;
         intact = isIntact;
+    }
+
+    public void Health((long Done, TimeSpan Elapsed, Latencies Latencies, long Failed) r)
+    {
+        healthRate = r.Done / r.Elapsed.TotalSeconds;
+        healthP99 = r.Latencies.Percentile(99);
     }
 
     public void Appends((long Done, TimeSpan Elapsed, Latencies Latencies, long Failed) r)
