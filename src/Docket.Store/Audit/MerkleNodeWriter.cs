@@ -13,7 +13,6 @@ namespace Docket.Store.Audit;
 /// </summary>
 public static class MerkleNodeWriter
 {
-    private const int RowsPerInsert = 300;
     private const int CatchUpChunk = 5000;
 
     /// <summary>
@@ -95,22 +94,42 @@ public static class MerkleNodeWriter
         return rows;
     }
 
+    /// <summary>
+    /// Binary COPY on PostgreSQL; one prepared single-row INSERT on SQLite (binding hundreds of
+    /// named parameters costs SQLite more than the rows do), as the event rows are written.
+    /// </summary>
     private static async Task InsertAsync(DbConnection connection, DbTransaction transaction, List<MerkleNode> nodes, CancellationToken cancellationToken)
     {
-        for (var offset = 0; offset < nodes.Count; offset += RowsPerInsert)
+        if (nodes.Count == 0)
         {
-            var batch = nodes.Skip(offset).Take(RowsPerInsert).ToList();
-            await using var command = Sql.Command(connection, transaction, "");
-            var values = new List<string>(batch.Count);
-            for (var i = 0; i < batch.Count; i++)
+            return;
+        }
+
+        if (connection is Npgsql.NpgsqlConnection postgres)
+        {
+            await using var copy = await postgres.BeginBinaryImportAsync("COPY merkle_nodes (level, \"index\", hash) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            foreach (var node in nodes)
             {
-                values.Add($"(@l{i},@i{i},@h{i})");
-                Sql.Add(command, $"@l{i}", batch[i].Id.Level);
-                Sql.Add(command, $"@i{i}", batch[i].Id.Index);
-                Sql.Add(command, $"@h{i}", batch[i].Hash);
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(node.Id.Level, NpgsqlTypes.NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(node.Id.Index, NpgsqlTypes.NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(node.Hash, NpgsqlTypes.NpgsqlDbType.Bytea, cancellationToken);
             }
 
-            command.CommandText = "INSERT INTO merkle_nodes (level, \"index\", hash) VALUES " + string.Join(',', values);
+            await copy.CompleteAsync(cancellationToken);
+            return;
+        }
+
+        await using var command = Sql.Command(connection, transaction, "INSERT INTO merkle_nodes (level, \"index\", hash) VALUES (@l, @i, @h)");
+        Sql.Add(command, "@l", 0);
+        Sql.Add(command, "@i", 0L);
+        Sql.Add(command, "@h", Array.Empty<byte>());
+        await command.PrepareAsync(cancellationToken);
+        foreach (var node in nodes)
+        {
+            command.Parameters[0].Value = node.Id.Level;
+            command.Parameters[1].Value = node.Id.Index;
+            command.Parameters[2].Value = node.Hash;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
