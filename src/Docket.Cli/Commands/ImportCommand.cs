@@ -96,9 +96,4 @@ internal static class ImportCommand
             (result.SkippedLines > 0 ? $"; skipped {result.SkippedLines} lines of {check.BadCases.Count} cases with bad lines" : "") + ".");
         return DocketCli.Ok;
     }
-
-    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

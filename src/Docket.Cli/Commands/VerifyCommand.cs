@@ -104,12 +104,7 @@ internal static class Progress
             .StartAsync(async context =>
             {
                 var task = context.AddTask(label, maxValue: total);
-                return await work(new SyncProgress(value => task.Value = value));
+                return await work(new SyncProgress<long>(value => task.Value = value));
             });
-    }
-
-    private sealed class SyncProgress(Action<long> report) : IProgress<long>
-    {
-        public void Report(long value) => report(value);
     }
 }
