@@ -4,11 +4,19 @@ using Docket.Bench;
 using Docket.Store;
 
 // dotnet Docket.Bench.dll [--quick] [--cases N] [--out BENCHMARKS.md]
+// dotnet Docket.Bench.dll --workload-only FILE [--cases N]   (just writes the workload, for profiling)
 // PostgreSQL comes from DOCKET_TEST_POSTGRES (bench/run starts a throwaway one).
 var quick = args.Contains("--quick");
 var cases = ArgValue("--cases") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : quick ? 2_000 : 1_000_000;
 var output = ArgValue("--out") ?? (quick ? null : "BENCHMARKS.md");
 var loadSeconds = quick ? 3 : 20;
+if (ArgValue("--workload-only") is { } workloadFile)
+{
+    var (written, size) = await Workload.WriteAsync(workloadFile, cases, seed: 20261129);
+    Console.WriteLine($"workload: {cases} cases, {written} events, {size / 1048576.0:F0} MiB in {workloadFile}");
+    return 0;
+}
+
 var postgres = Environment.GetEnvironmentVariable("DOCKET_TEST_POSTGRES")
     ?? throw new InvalidOperationException("Set DOCKET_TEST_POSTGRES (bench/run starts a throwaway PostgreSQL).");
 var work = Directory.CreateTempSubdirectory("docket-bench-").FullName;
