@@ -33,7 +33,14 @@ public static class EventJson
     public static LocalDate LatestDate { get; } = new(2199, 12, 31);
 
     /// <summary>Parses a full event body <c>{type, on, ...}</c>.</summary>
-    public static EventParseResult Parse(JsonElement body)
+    public static EventParseResult Parse(JsonElement body) => Parse(body, routingField: null);
+
+    /// <summary>
+    /// Parses an event body that also names where it goes (an import line's <c>aNumber</c>): the
+    /// <paramref name="routingField"/> is read as a field only by event types that have it
+    /// (a CaseOpened names its A-number) and is otherwise left to the caller.
+    /// </summary>
+    public static EventParseResult Parse(JsonElement body, string? routingField)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
@@ -44,6 +51,7 @@ public static class EventJson
         string? type = null;
         LocalDate? on = null;
         var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        JsonElement? routing = null;
         foreach (var property in body.EnumerateObject())
         {
             switch (property.Name)
@@ -58,6 +66,14 @@ public static class EventJson
                     break;
                 case "on":
                     on = ParseDate("on", property.Value, errors);
+                    break;
+                case var name when name == routingField:
+                    if (routing is not null)
+                    {
+                        errors.Add($"{name}: appears more than once");
+                    }
+
+                    routing = property.Value;
                     break;
                 default:
                     if (!fields.TryAdd(property.Name, property.Value))
@@ -88,6 +104,11 @@ public static class EventJson
         if (type is null || on is null || errors.Count > 0)
         {
             return EventParseResult.Failed(errors);
+        }
+
+        if (routing is { } value && ShapeOf(EventTypes.ByName[type]).Known.ContainsKey(routingField!))
+        {
+            fields[routingField!] = value;
         }
 
         return ParseFields(type, on.Value, fields);
@@ -136,12 +157,7 @@ public static class EventJson
 
     private static EventParseResult ParseFields(string type, LocalDate on, Dictionary<string, JsonElement> fields)
     {
-        var clrType = EventTypes.ByName[type];
-        var (info, known) = Shapes.GetOrAdd(clrType, t =>
-        {
-            var typeInfo = Options.GetTypeInfo(t);
-            return (typeInfo, typeInfo.Properties.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal));
-        });
+        var (info, known) = ShapeOf(EventTypes.ByName[type]);
         var errors = new List<string>();
 
         foreach (var (name, value) in fields)
@@ -197,6 +213,13 @@ public static class EventJson
         errors.AddRange(EventShape.Check(@event));
         return errors.Count > 0 ? EventParseResult.Failed(errors) : EventParseResult.Parsed(WithCanonicalReplacement(@event));
     }
+
+    private static (JsonTypeInfo Info, FrozenDictionary<string, JsonPropertyInfo> Known) ShapeOf(Type clrType) =>
+        Shapes.GetOrAdd(clrType, t =>
+        {
+            var typeInfo = Options.GetTypeInfo(t);
+            return (typeInfo, typeInfo.Properties.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal));
+        });
 
     /// <summary>
     /// A correction's replacement is part of its payload, so it is held in canonical form too:

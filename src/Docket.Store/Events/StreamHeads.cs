@@ -60,23 +60,7 @@ internal sealed class StreamHeads
 
         foreach (var chunk in misses.Chunk(LookupChunk))
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var names = new List<string>(chunk.Length);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = $"@a{i}";
-                parameter.Value = chunk[i];
-                command.Parameters.Add(parameter);
-                names.Add(parameter.ParameterName);
-            }
-
-            command.CommandText = $"""
-                SELECT e.a_number, e.version, e.hash FROM events e
-                JOIN (SELECT a_number, MAX(version) AS version FROM events WHERE a_number IN ({string.Join(',', names)}) GROUP BY a_number) last
-                  ON e.a_number = last.a_number AND e.version = last.version
-                """;
+            await using var command = LookupCommand(connection, transaction, chunk);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -85,5 +69,38 @@ internal sealed class StreamHeads
         }
 
         return heads;
+    }
+
+    /// <summary>
+    /// The last event of each case named, found through the (a_number, version) index one case
+    /// at a time, so the lookup costs the same whatever the size of the log.
+    /// </summary>
+    private static DbCommand LookupCommand(DbConnection connection, DbTransaction transaction, string[] aNumbers)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        if (connection is Npgsql.NpgsqlConnection)
+        {
+            command.CommandText = """
+                SELECT a.a_number, e.version, e.hash FROM unnest(@a) AS a(a_number)
+                CROSS JOIN LATERAL (SELECT version, hash FROM events WHERE a_number = a.a_number ORDER BY version DESC LIMIT 1) e
+                """;
+            command.Parameters.Add(new Npgsql.NpgsqlParameter<string[]>("@a", aNumbers));
+            return command;
+        }
+
+        // SQLite takes the bare columns of a MAX() aggregate from the row that has the maximum.
+        var names = new List<string>(aNumbers.Length);
+        for (var i = 0; i < aNumbers.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@a{i}";
+            parameter.Value = aNumbers[i];
+            command.Parameters.Add(parameter);
+            names.Add(parameter.ParameterName);
+        }
+
+        command.CommandText = $"SELECT a_number, MAX(version), hash FROM events WHERE a_number IN ({string.Join(',', names)}) GROUP BY a_number";
+        return command;
     }
 }

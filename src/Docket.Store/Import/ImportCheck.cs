@@ -4,10 +4,17 @@ using Docket.Store.Events;
 
 namespace Docket.Store.Import;
 
-/// <summary>What the first pass over a file found.</summary>
+/// <summary>
+/// What the first pass over a file found. <see cref="ImportableCases"/>: the cases with no bad
+/// line. <see cref="Rebuild"/>: cases whose summary must be folded from the log after writing.
+/// </summary>
 public sealed record ImportCheckReport(long Lines, long Events, int Cases, IReadOnlyList<ImportError> Errors, long ErrorCount, IReadOnlySet<int> BadCases)
 {
     public const int ErrorsKept = 1000;
+
+    public int ImportableCases { get; init; }
+
+    public IReadOnlySet<int> Rebuild { get; init; } = new HashSet<int>();
 }
 
 /// <summary>
@@ -15,15 +22,20 @@ public sealed record ImportCheckReport(long Lines, long Events, int Cases, IRead
 /// that a file with a bad line can be refused whole (no partial case) or imported without the
 /// cases it touches. Each case must be a complete history: an export's lines re-check their
 /// hash chain from version 1; plain lines start with the case's CaseOpened and take versions
-/// 1, 2, 3... in file order. Memory is one small entry per case.
+/// 1, 2, 3... in file order. Lines are parsed a batch at a time on every core; what passes is
+/// spooled for the writing pass with the case summaries it folds. Memory is one small entry per
+/// case.
 /// </summary>
 public static class ImportCheck
 {
-    public static async Task<ImportCheckReport> RunAsync(ImportFile file, IProgress<long>? progress, CancellationToken cancellationToken)
+    private const int BatchSize = 2048;
+
+    public static async Task<ImportCheckReport> RunAsync(ImportFile file, ImportSpool spool, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var chains = new Dictionary<int, CaseChain>();
         var badCases = new HashSet<int>();
         var errors = new List<ImportError>();
+        var summaries = new CaseSummaryTracker(spool.Add);
         long errorCount = 0, lines = 0, events = 0;
 
         void Fail(ImportError error)
@@ -40,42 +52,45 @@ public static class ImportCheck
             }
         }
 
-        await foreach (var (line, json, readError) in file.ReadAsync(cancellationToken))
+        var parsed = new ParsedLine[BatchSize];
+        await foreach (var batch in file.ReadBatchesAsync(BatchSize, cancellationToken).Prefetch(depth: 2, cancellationToken))
         {
-            lines++;
-            if (lines % 4096 == 0)
+            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => parsed[i] = ImportLineParser.Parse(batch[i]));
+            for (var i = 0; i < batch.Count; i++)
             {
-                progress?.Report(file.BytesRead);
+                lines++;
+                var (line, record, @event, parseError) = parsed[i];
+                if (record is null || @event is null)
+                {
+                    Fail(parseError!);
+                    continue;
+                }
+
+                var key = Key(record.ANumber);
+                chains.TryGetValue(key, out var chain);
+                if (CheckChain(record, chain, out var next) is { } chainError)
+                {
+                    Fail(new ImportError(line, record.ANumber, chainError));
+                    continue;
+                }
+
+                chains[key] = next;
+                spool.Add(record, next.Version);
+                summaries.Add(key, @event);
+                events++;
             }
 
-            if (json is null || readError is not null)
-            {
-                var named = json?["aNumber"]?.GetValue<string>() is { } text && Domain.Cases.ANumber.TryParse(text, out var a) ? a.Value.Digits : "";
-                Fail(new ImportError(line, named, readError ?? "unreadable line"));
-                continue;
-            }
-
-            var (record, parseError) = ImportLineParser.Parse(line, json);
-            if (record is null)
-            {
-                Fail(parseError!);
-                continue;
-            }
-
-            var key = Key(record.ANumber);
-            chains.TryGetValue(key, out var chain);
-            if (CheckChain(record, chain, out var next) is { } chainError)
-            {
-                Fail(new ImportError(line, record.ANumber, chainError));
-                continue;
-            }
-
-            chains[key] = next;
-            events++;
+            progress?.Report(file.BytesRead);
         }
 
+        summaries.Complete();
+        spool.Complete();
         progress?.Report(file.Length);
-        return new ImportCheckReport(lines, events, chains.Count, errors, errorCount, badCases);
+        return new ImportCheckReport(lines, events, chains.Count, errors, errorCount, badCases)
+        {
+            ImportableCases = chains.Keys.Count(k => !badCases.Contains(k)),
+            Rebuild = summaries.Rebuild,
+        };
     }
 
     public static int Key(string aNumber) => int.Parse(aNumber, NumberStyles.None, CultureInfo.InvariantCulture);

@@ -10,14 +10,11 @@ namespace Docket.Store.Import;
 public enum ImportFormat { Ndjson, Csv }
 
 /// <summary>
-/// Reads an import file as a stream of JSON objects, one per line (NDJSON) or row (CSV), so
-/// memory stays flat whatever the file's size. <see cref="BytesRead"/> drives the progress bar.
+/// Reads an import file as a stream of lines (NDJSON) or rows (CSV), so memory stays flat
+/// whatever the file's size. <see cref="BytesRead"/> drives the progress bar.
 /// </summary>
-public sealed partial class ImportFile(string path, ImportFormat format)
+public sealed class ImportFile(string path, ImportFormat format)
 {
-    /// <summary>Marks the stand-in object of an unreadable line that still names its case.</summary>
-    public const string UnreadableMarker = "$unreadable";
-
     public string Path { get; } = path;
 
     public ImportFormat Format { get; } = format;
@@ -29,66 +26,52 @@ public sealed partial class ImportFile(string path, ImportFormat format)
     public static ImportFormat DetectFormat(string path) =>
         System.IO.Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? ImportFormat.Csv : ImportFormat.Ndjson;
 
-    public async IAsyncEnumerable<(long Line, JsonObject? Json, string? Error)> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The file's lines in order, a batch at a time, still unparsed (NDJSON) or as a JSON object
+    /// per row (CSV), so that the caller can parse a batch on every core.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<RawLine>> ReadBatchesAsync(int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        if (Format == ImportFormat.Csv)
+        var batch = new List<RawLine>(batchSize);
+        var lines = Format == ImportFormat.Csv ? ReadCsvAsync(stream, cancellationToken) : ReadNdjsonAsync(stream, cancellationToken);
+        await foreach (var line in lines)
         {
-            await foreach (var item in ReadCsvAsync(stream, cancellationToken))
+            batch.Add(line);
+            if (batch.Count == batchSize)
             {
-                yield return item;
-            }
-        }
-        else
-        {
-            using var reader = new StreamReader(stream);
-            await foreach (var item in ReadNdjsonAsync(reader, cancellationToken))
-            {
-                BytesRead = stream.Position;
-                yield return item;
+                yield return batch;
+                batch = new List<RawLine>(batchSize);
             }
         }
 
         BytesRead = Length;
-    }
-
-    private static async IAsyncEnumerable<(long, JsonObject?, string?)> ReadNdjsonAsync(StreamReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        long line = 0;
-        while (await reader.ReadLineAsync(cancellationToken) is { } text)
+        if (batch.Count > 0)
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
-            JsonNode? node = null;
-            string? error = null;
-            try
-            {
-                node = JsonNode.Parse(text);
-            }
-            catch (JsonException ex)
-            {
-                error = $"not well-formed JSON ({ex.Message.Split(" Path:", 2)[0].TrimEnd('.')})";
-            }
-
-            if (node is JsonObject json)
-            {
-                yield return (line, json, null);
-                continue;
-            }
-
-            // The line is unreadable, but the case it belongs to must still be known, so that
-            // --on-error skip leaves that whole case out rather than import it with a gap.
-            var aNumber = ANumberInText().Match(text);
-            yield return (line, aNumber.Success ? new JsonObject { ["aNumber"] = aNumber.Groups[1].Value, [UnreadableMarker] = true } : null,
-                error ?? "each line must be one JSON object");
+            yield return batch;
         }
     }
 
-    private async IAsyncEnumerable<(long, JsonObject?, string?)> ReadCsvAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<RawLine> ReadNdjsonAsync(FileStream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(stream);
+        long line = 0;
+        await Task.Yield();
+
+        // Synchronous reads from the stream's buffer: an await per line costs more than the line.
+        while (reader.ReadLine() is { } text)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            line++;
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                BytesRead = stream.Position;
+                yield return new RawLine(line, text, null, null);
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<RawLine> ReadCsvAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var csv = CsvReader.Create(stream, new CsvReaderOptions { Separator = ',', TrackLineNumbers = true }, leaveOpen: true);
         await csv.ReadHeaderAsync(cancellationToken);
@@ -121,12 +104,9 @@ public sealed partial class ImportFile(string path, ImportFormat format)
                 }
             }
 
-            yield return error is null ? (line, json, null) : (line, null, error);
+            yield return error is null ? new RawLine(line, null, json, null) : new RawLine(line, null, null, error);
         }
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex("\"aNumber\"\\s*:\\s*\"([^\"]+)\"")]
-    private static partial System.Text.RegularExpressions.Regex ANumberInText();
 
     private static JsonValue ExportCell(string name, string cell) => name switch
     {
@@ -151,3 +131,9 @@ public sealed partial class ImportFile(string path, ImportFormat format)
         return JsonValue.Create(cell);
     }
 }
+
+/// <summary>
+/// One line of an import file before it is parsed: an NDJSON line's <see cref="Text"/>, or a CSV
+/// row already made into a JSON object (<see cref="Row"/>), or why the row could not be read.
+/// </summary>
+public readonly record struct RawLine(long Line, string? Text, JsonObject? Row, string? Error);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Docket.Domain.Cases;
 using Docket.Domain.Events;
 using Docket.Store.Cases;
@@ -7,96 +6,122 @@ using NodaTime;
 
 namespace Docket.Store.Import;
 
+/// <summary>A line once parsed: its record and the event it carries, or why it was refused.</summary>
+public sealed record ParsedLine(long Line, ImportRecord? Record, CaseEvent? Event, ImportError? Error);
+
 /// <summary>
-/// Turns one JSON object (an NDJSON line, or a CSV row made into one) into an
+/// Turns one line (an NDJSON line, or a CSV row made into a JSON object) into an
 /// <see cref="ImportRecord"/>, with the same strict checks as the API: the event must be well
-/// formed, and an export line's fields must be exactly those of DESIGN.md.
+/// formed, and an export line's fields must be exactly those of DESIGN.md. Each line is parsed
+/// once; lines are independent, so a batch can be parsed on every core.
 /// </summary>
-public static class ImportLineParser
+public static partial class ImportLineParser
 {
     private static readonly string[] ExportFields = ["position", "aNumber", "version", "type", "on", "recordedAt", "recordedBy", "payload", "prevHash", "hash"];
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
 
-    /// <param name="line">The line number, for messages.</param>
-    /// <param name="json">The line's object.</param>
-    /// <param name="alreadyChecked">The first pass checked this line: an export line's payload need not be parsed again.</param>
-    public static (ImportRecord? Record, ImportError? Error) Parse(long line, JsonObject json, bool alreadyChecked = false)
+    public static ParsedLine Parse(RawLine raw)
     {
-        var aNumberText = json["aNumber"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-        if (!ANumber.TryParse(aNumberText, out var aNumber))
+        if (raw.Error is { } readError)
         {
-            return (null, new ImportError(line, "", $"aNumber: '{aNumberText}' must be 9 digits ('A' prefix, spaces and dashes allowed)"));
+            return Failed(raw.Line, "", readError);
         }
 
-        var digits = aNumber.Value.Digits;
-        return json.ContainsKey("hash") || json.ContainsKey("payload")
-            ? ParseExported(line, digits, json, alreadyChecked)
-            : ParsePlain(line, digits, json);
+        JsonDocument document;
+        try
+        {
+            document = raw.Row is { } row ? JsonSerializer.SerializeToDocument(row) : JsonDocument.Parse(raw.Text!, Strict);
+        }
+        catch (JsonException ex)
+        {
+            // The line is unreadable, but the case it belongs to must still be known, so that
+            // --on-error skip leaves that whole case out rather than import it with a gap.
+            return Failed(raw.Line, ANumberNamedIn(raw.Text), $"not well-formed JSON ({ex.Message.Split(" Path:", 2)[0].TrimEnd('.')})");
+        }
+
+        using (document)
+        {
+            var json = document.RootElement;
+            if (json.ValueKind != JsonValueKind.Object)
+            {
+                return Failed(raw.Line, ANumberNamedIn(raw.Text), "each line must be one JSON object");
+            }
+
+            var aNumberText = json.TryGetProperty("aNumber", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+            if (!ANumber.TryParse(aNumberText, out var aNumber))
+            {
+                return Failed(raw.Line, "", $"aNumber: '{aNumberText}' must be 9 digits ('A' prefix, spaces and dashes allowed)");
+            }
+
+            var digits = aNumber.Value.Digits;
+            return json.TryGetProperty("hash", out _) || json.TryGetProperty("payload", out _)
+                ? ParseExported(raw.Line, digits, json)
+                : ParsePlain(raw.Line, digits, json);
+        }
     }
 
-    private static (ImportRecord?, ImportError?) ParseExported(long line, string aNumber, JsonObject json, bool alreadyChecked)
-    {
-        ImportError Fail(string reason) => new(line, aNumber, reason);
+    private static ParsedLine Failed(long line, string aNumber, string reason) => new(line, null, null, new ImportError(line, aNumber, reason));
 
-        var extra = json.Select(p => p.Key).Except(ExportFields, StringComparer.Ordinal).ToList();
-        var missing = ExportFields.Except(json.Select(p => p.Key), StringComparer.Ordinal).ToList();
+    private static ParsedLine ParseExported(long line, string aNumber, JsonElement json)
+    {
+        ParsedLine Fail(string reason) => Failed(line, aNumber, reason);
+
+        var names = json.EnumerateObject().Select(p => p.Name).ToList();
+        var extra = names.Except(ExportFields, StringComparer.Ordinal).ToList();
+        var missing = ExportFields.Except(names, StringComparer.Ordinal).ToList();
         if (extra.Count > 0 || missing.Count > 0)
         {
-            return (null, Fail($"an export line has exactly the fields {string.Join(", ", ExportFields)}" +
-                (missing.Count > 0 ? $"; missing {string.Join(", ", missing)}" : "") + (extra.Count > 0 ? $"; unknown {string.Join(", ", extra)}" : "")));
+            return Fail($"an export line has exactly the fields {string.Join(", ", ExportFields)}" +
+                (missing.Count > 0 ? $"; missing {string.Join(", ", missing)}" : "") + (extra.Count > 0 ? $"; unknown {string.Join(", ", extra)}" : ""));
         }
 
-        string? Text(string name) => json[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        string? Text(string name) => json.GetProperty(name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
         if (Text("aNumber") != aNumber)
         {
-            return (null, Fail("aNumber: an export line carries the normalised A-number (9 digits)"));
+            return Fail("aNumber: an export line carries the normalised A-number (9 digits)");
         }
 
-        if (json["version"] is not JsonValue versionValue || !versionValue.TryGetValue<int>(out var version) || version < 1)
+        if (json.GetProperty("version") is not { ValueKind: JsonValueKind.Number } versionValue || !versionValue.TryGetInt32(out var version) || version < 1)
         {
-            return (null, Fail("version: must be a whole number, 1 or more"));
+            return Fail("version: must be a whole number, 1 or more");
         }
 
         if (Text("type") is not { } type || Text("on") is not { } on || Text("recordedAt") is not { } recordedAt
             || Text("recordedBy") is not { } recordedBy || Text("payload") is not { } payload)
         {
-            return (null, Fail("type, on, recordedAt, recordedBy and payload must be strings"));
+            return Fail("type, on, recordedAt, recordedBy and payload must be strings");
         }
 
         if (!TryHash(Text("prevHash"), out var prevHash) || !TryHash(Text("hash"), out var hash))
         {
-            return (null, Fail("prevHash and hash must be 64 lowercase hex digits"));
+            return Fail("prevHash and hash must be 64 lowercase hex digits");
         }
 
         if (ParseDate(on) is not { } date)
         {
-            return (null, Fail($"on: '{on}' must be a real calendar date written YYYY-MM-DD"));
+            return Fail($"on: '{on}' must be a real calendar date written YYYY-MM-DD");
         }
 
-        var parsed = alreadyChecked ? null : EventJson.ParsePayload(type, date, payload);
-        if (parsed is { Succeeded: false })
+        var parsed = EventJson.ParsePayload(type, date, payload);
+        if (parsed.Event is null)
         {
-            return (null, Fail(string.Join("; ", parsed.Errors)));
+            return Fail(string.Join("; ", parsed.Errors));
         }
 
-        return (new ImportRecord(line, aNumber, type, on, payload)
+        var record = new ImportRecord(line, aNumber, type, on, payload)
         {
             Exported = new ExportedFields(version, recordedAt, recordedBy, prevHash, hash),
-        }, null);
+        };
+        return new ParsedLine(line, record, parsed.Event, null);
     }
 
-    private static (ImportRecord?, ImportError?) ParsePlain(long line, string aNumber, JsonObject json)
+    private static ParsedLine ParsePlain(long line, string aNumber, JsonElement json)
     {
-        var body = json.DeepClone().AsObject();
-        if (body["type"] is not JsonValue typeValue || !typeValue.TryGetValue<string>(out var type) || type != nameof(CaseOpened))
-        {
-            // Only the opening names its A-number as a field of the event itself.
-            body.Remove("aNumber");
-        }
-
-        var parsed = EventJson.Parse(JsonSerializer.SerializeToElement(body));
+        // Only the opening names its A-number as a field of the event itself.
+        var parsed = EventJson.Parse(json, routingField: "aNumber");
         if (parsed.Event is not { } @event)
         {
-            return (null, new ImportError(line, aNumber, string.Join("; ", parsed.Errors)));
+            return Failed(line, aNumber, string.Join("; ", parsed.Errors));
         }
 
         if (@event is CaseOpened opened)
@@ -104,8 +129,17 @@ public static class ImportLineParser
             @event = CaseLog.Normalise(opened);
         }
 
-        return (new ImportRecord(line, aNumber, @event.Type, EventJson.DatePattern.Format(@event.On), EventJson.SerializePayload(@event)), null);
+        var record = new ImportRecord(line, aNumber, @event.Type, EventJson.DatePattern.Format(@event.On), EventJson.SerializePayload(@event));
+        return new ParsedLine(line, record, @event, null);
     }
+
+    private static string ANumberNamedIn(string? text) =>
+        text is not null && ANumberInText().Match(text) is { Success: true } match && ANumber.TryParse(match.Groups[1].Value, out var a)
+            ? a.Value.Digits
+            : "";
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"aNumber\"\\s*:\\s*\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex ANumberInText();
 
     private static LocalDate? ParseDate(string text) =>
         text.Length == 10 && EventJson.DatePattern.Parse(text) is { Success: true } parsed ? parsed.Value : null;

@@ -12,8 +12,8 @@ public sealed record ImportResult(bool Stopped, long Imported, long AlreadyPrese
 public sealed record ImportProgress(string Stage, long Done, long Total);
 
 /// <summary>
-/// <c>docket import</c>: checks the whole file first (<see cref="ImportCheck"/>), then streams it
-/// into the log through the single writer, whole runs of a case's events at a time, many in
+/// <c>docket import</c>: checks the whole file first (<see cref="ImportCheck"/>), then streams
+/// the checked records from its spool into the log through the single writer, whole runs of a case's events at a time, many in
 /// flight so group commit batches them. Idempotent and crash-safe without bookkeeping: every
 /// case in a file is a complete history, so line k of a case is version k, and a version the
 /// log already holds with the same content is skipped. Killed half-way and run again, an
@@ -22,61 +22,82 @@ public sealed record ImportProgress(string Stage, long Done, long Total);
 public sealed class Importer(DocketDatabase database, EventWriter writer)
 {
     private const int ChunkSize = 4096;
+    private const int SummaryBatch = 1000;
     private const string ImportAuthor = "import";
 
     public async Task<ImportResult> RunAsync(ImportFile file, OnImportError onError, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var check = await ImportCheck.RunAsync(file, Report(progress, "Checking", file.Length), cancellationToken);
+        using var spool = new ImportSpool();
+        var check = await ImportCheck.RunAsync(file, spool, Report(progress, "Checking", file.Length), cancellationToken);
         if (check.ErrorCount > 0 && onError == OnImportError.Stop)
         {
             return new ImportResult(true, 0, 0, 0, 0, check);
         }
 
-        long imported = 0, present = 0, skipped = 0;
-        var touched = new HashSet<int>();
+        var (imported, present) = await WriteAsync(spool, check, progress, cancellationToken);
+        await UpdateSummariesAsync(spool, check, progress, cancellationToken);
+        return new ImportResult(false, imported, present, check.Lines - imported - present, check.ImportableCases, check);
+    }
+
+    /// <summary>
+    /// The writing pass, from the spool: chunks of records go to the writer, each chunk looked
+    /// up and queued while the previous one commits (double buffering), so events keep file order.
+    /// </summary>
+    private async Task<(long Imported, long Present)> WriteAsync(ImportSpool spool, ImportCheckReport check, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        long imported = 0, present = 0;
         var logWasEmpty = !await AnyEventsAsync(cancellationToken);
-        var versions = new Dictionary<int, int>();
+        var total = spool.RecordBytes;
         var chunk = new List<(ImportRecord Record, int Version)>(ChunkSize);
         Task<(long, long)>? previous = null;
-
-        await foreach (var (line, json, readError) in file.ReadAsync(cancellationToken))
+        foreach (var (record, version, bytesRead) in spool.ReadRecords())
         {
-            if (json is null || readError is not null || ImportLineParser.Parse(line, json, alreadyChecked: true).Record is not { } record)
+            cancellationToken.ThrowIfCancellationRequested();
+            if (check.BadCases.Contains(ImportCheck.Key(record.ANumber)))
             {
-                skipped++;
                 continue;
             }
 
-            var key = ImportCheck.Key(record.ANumber);
-            if (check.BadCases.Contains(key))
-            {
-                skipped++;
-                continue;
-            }
-
-            var version = versions[key] = (versions.TryGetValue(key, out var v) ? v : 0) + 1;
-            touched.Add(key);
             chunk.Add((record, version));
             if (chunk.Count == ChunkSize)
             {
-                // Double buffering: this chunk goes to the writer while the previous one commits.
-                // It is looked up and queued before the next chunk is, so events keep file order.
                 var sending = await SendChunkAsync([.. chunk], logWasEmpty, cancellationToken);
                 chunk.Clear();
                 (imported, present) = Add((imported, present), previous is null ? (0, 0) : await previous);
                 previous = sending;
-                progress?.Report(new ImportProgress("Importing", file.BytesRead, file.Length));
+                progress?.Report(new ImportProgress("Importing", bytesRead, total));
             }
         }
 
         (imported, present) = Add((imported, present), previous is null ? (0, 0) : await previous);
         (imported, present) = Add((imported, present), await await SendChunkAsync(chunk, logWasEmpty, cancellationToken));
-        progress?.Report(new ImportProgress("Importing", file.Length, file.Length));
-
-        var cases = touched.Select(k => k.ToString("D9", System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal).ToList();
-        await CaseProjection.RebuildAsync(database, cases, Report(progress, "Updating case summaries", cases.Count), cancellationToken);
-        return new ImportResult(false, imported, present, skipped, touched.Count, check);
+        progress?.Report(new ImportProgress("Importing", total, total));
+        return (imported, present);
     }
+
+    /// <summary>
+    /// Writes the summaries folded in the checking pass, a batch per transaction, then folds from
+    /// the log the few cases whose lines were too far apart in the file to fold on the way.
+    /// </summary>
+    private async Task UpdateSummariesAsync(ImportSpool spool, ImportCheckReport check, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        const string stage = "Updating case summaries";
+        long done = 0;
+        foreach (var batch in spool.ReadSummaries().Where(s => Wanted(check, ImportCheck.Key(s.ANumber))).Chunk(SummaryBatch))
+        {
+            await using var connection = await database.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await CaseSummaryWriter.UpsertManyAsync(connection, transaction, batch, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            progress?.Report(new ImportProgress(stage, done += batch.Length, check.ImportableCases));
+        }
+
+        var rebuild = check.Rebuild.Where(k => !check.BadCases.Contains(k)).Select(k => k.ToString("D9", System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal).ToList();
+        await CaseProjection.RebuildAsync(database, rebuild, progress is null ? null : new Progress<long>(n => progress.Report(new ImportProgress(stage, done + n, check.ImportableCases))), cancellationToken);
+        progress?.Report(new ImportProgress(stage, check.ImportableCases, check.ImportableCases));
+    }
+
+    private static bool Wanted(ImportCheckReport check, int key) => !check.BadCases.Contains(key) && !check.Rebuild.Contains(key);
 
     private static (long, long) Add((long, long) a, (long, long) b) => (a.Item1 + b.Item1, a.Item2 + b.Item2);
 

@@ -2,7 +2,7 @@ using Docket.Domain.Events;
 
 namespace Docket.Domain.Tests.Support;
 
-/// <summary>Assertions about what <see cref="EventJson.Parse"/> makes of a body.</summary>
+/// <summary>Assertions about what <see cref="EventJson.Parse(System.Text.Json.JsonElement)"/> makes of a body.</summary>
 internal static class Parsing
 {
     /// <summary>Parses a body that must be well formed and returns its event.</summary>

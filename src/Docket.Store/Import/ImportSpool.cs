@@ -1,0 +1,136 @@
+using Docket.Store.Cases;
+
+namespace Docket.Store.Import;
+
+/// <summary>
+/// What the checking pass hands to the writing pass, on disk in a temporary folder so memory
+/// stays flat: every checked record with its version, in file order, and the case summaries
+/// folded on the way. The writing pass reads records back without parsing or checking any
+/// line again. Only a cache of the file: lost with a crash, it is rebuilt by running again.
+/// </summary>
+public sealed class ImportSpool : IDisposable
+{
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("docket-import-");
+    private BinaryWriter? records;
+    private BinaryWriter? summaries;
+
+    public ImportSpool()
+    {
+        records = Create("records");
+        summaries = Create("summaries");
+    }
+
+    private string RecordsPath => Path.Combine(folder.FullName, "records");
+
+    private string SummariesPath => Path.Combine(folder.FullName, "summaries");
+
+    /// <summary>Bytes of records written, for the writing pass's progress bar.</summary>
+    public long RecordBytes => new FileInfo(RecordsPath).Length;
+
+    public void Add(ImportRecord record, int version)
+    {
+        var w = records ?? throw new InvalidOperationException("The spool is closed for writing.");
+        w.Write(record.Line);
+        w.Write(version);
+        w.Write(record.ANumber);
+        w.Write(record.Type);
+        w.Write(record.On);
+        w.Write(record.Payload);
+        w.Write(record.Exported is not null);
+        if (record.Exported is { } e)
+        {
+            w.Write(e.RecordedAt);
+            w.Write(e.RecordedBy);
+            w.Write(e.PrevHash);
+            w.Write(e.Hash);
+        }
+    }
+
+    public void Add(CaseRow summary)
+    {
+        var w = summaries ?? throw new InvalidOperationException("The spool is closed for writing.");
+        w.Write(summary.ANumber);
+        w.Write(summary.FamilyName);
+        w.Write(summary.GivenNames);
+        w.Write(summary.DateOfBirth);
+        w.Write(summary.Citizenship);
+        w.Write(summary.Office);
+        w.Write(summary.Stage);
+        w.Write(summary.Version);
+        WriteOptional(w, summary.AttorneyBarNumber);
+        WriteOptional(w, summary.NextHearingOn);
+    }
+
+    /// <summary>Ends the checking pass: what was written is flushed and can be read.</summary>
+    public void Complete()
+    {
+        records?.Dispose();
+        summaries?.Dispose();
+        records = summaries = null;
+    }
+
+    /// <summary>The records in file order, with how far into the spool each one ends.</summary>
+    public IEnumerable<(ImportRecord Record, int Version, long BytesRead)> ReadRecords()
+    {
+        using var r = Open(RecordsPath);
+        var length = r.BaseStream.Length;
+        while (r.BaseStream.Position < length)
+        {
+            var line = r.ReadInt64();
+            var version = r.ReadInt32();
+            var record = new ImportRecord(line, r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString());
+            if (r.ReadBoolean())
+            {
+                record = record with { Exported = new ExportedFields(version, r.ReadString(), r.ReadString(), r.ReadBytes(32), r.ReadBytes(32)) };
+            }
+
+            yield return (record, version, r.BaseStream.Position);
+        }
+    }
+
+    public IEnumerable<CaseRow> ReadSummaries()
+    {
+        using var r = Open(SummariesPath);
+        var length = r.BaseStream.Length;
+        while (r.BaseStream.Position < length)
+        {
+            yield return new CaseRow
+            {
+                ANumber = r.ReadString(),
+                FamilyName = r.ReadString(),
+                GivenNames = r.ReadString(),
+                DateOfBirth = r.ReadString(),
+                Citizenship = r.ReadString(),
+                Office = r.ReadString(),
+                Stage = r.ReadString(),
+                Version = r.ReadInt32(),
+                AttorneyBarNumber = ReadOptional(r),
+                NextHearingOn = ReadOptional(r),
+                AccessCodeHash = AccessCodes.NoneIssued,
+            };
+        }
+    }
+
+    public void Dispose()
+    {
+        Complete();
+        folder.Delete(recursive: true);
+    }
+
+    private BinaryWriter Create(string name) =>
+        new(new FileStream(Path.Combine(folder.FullName, name), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20));
+
+    private static BinaryReader Open(string path) =>
+        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan));
+
+    private static void WriteOptional(BinaryWriter w, string? value)
+    {
+        w.Write(value is not null);
+        if (value is not null)
+        {
+            w.Write(value);
+        }
+    }
+
+    private static string? ReadOptional(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+}
