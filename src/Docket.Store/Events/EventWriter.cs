@@ -16,7 +16,9 @@ namespace Docket.Store.Events;
 /// </summary>
 public sealed class EventWriter : IAsyncDisposable
 {
-    private const int MaxBatch = 512;
+    // Bounds on one transaction: an import fills them, concurrent API clients rarely come near.
+    private const int MaxBatch = 1024;
+    private const int MaxBatchEvents = 8192;
     private static readonly InstantPattern RecordedAtPattern = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'.'fff'Z'");
 
     private readonly DocketDatabase database;
@@ -58,7 +60,7 @@ public sealed class EventWriter : IAsyncDisposable
         {
             batch.Clear();
             var events = 0;
-            while (batch.Count < MaxBatch && events < MaxBatch * 4 && queue.Reader.TryRead(out var next))
+            while (batch.Count < MaxBatch && events < MaxBatchEvents && queue.Reader.TryRead(out var next))
             {
                 batch.Add(next);
                 events += next.Request.Events.Count;

@@ -23,6 +23,7 @@ public sealed class Importer(DocketDatabase database, EventWriter writer)
 {
     private const int ChunkSize = 4096;
     private const int SummaryBatch = 1000;
+    private const int ChunksInFlight = 4;
     private const string ImportAuthor = "import";
 
     public async Task<ImportResult> RunAsync(ImportFile file, OnImportError onError, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -40,8 +41,7 @@ public sealed class Importer(DocketDatabase database, EventWriter writer)
     }
 
     /// <summary>
-    /// The writing pass, from the spool: chunks of records go to the writer, each chunk looked
-    /// up and queued while the previous one commits (double buffering), so events keep file order.
+    /// The writing pass, from the spool: chunks of records go to the writer, a few in flight.
     /// </summary>
     private async Task<(long Imported, long Present)> WriteAsync(ImportSpool spool, ImportCheckReport check, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -49,7 +49,7 @@ public sealed class Importer(DocketDatabase database, EventWriter writer)
         var logWasEmpty = !await AnyEventsAsync(cancellationToken);
         var total = spool.RecordBytes;
         var chunk = new List<(ImportRecord Record, int Version)>(ChunkSize);
-        Task<(long, long)>? previous = null;
+        var inFlight = new Queue<Task<(long Imported, long Present)>>();
         foreach (var (record, version, bytesRead) in spool.ReadRecords())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -61,16 +61,25 @@ public sealed class Importer(DocketDatabase database, EventWriter writer)
             chunk.Add((record, version));
             if (chunk.Count == ChunkSize)
             {
-                var sending = await SendChunkAsync([.. chunk], logWasEmpty, cancellationToken);
+                // A few chunks queue with the writer while earlier ones commit, so it never waits
+                // for the next; each is looked up and queued before the next, so events keep file order.
+                inFlight.Enqueue(await SendChunkAsync([.. chunk], logWasEmpty, cancellationToken));
                 chunk.Clear();
-                (imported, present) = Add((imported, present), previous is null ? (0, 0) : await previous);
-                previous = sending;
+                if (inFlight.Count > ChunksInFlight)
+                {
+                    (imported, present) = Add((imported, present), await inFlight.Dequeue());
+                }
+
                 progress?.Report(new ImportProgress("Importing", bytesRead, total));
             }
         }
 
-        (imported, present) = Add((imported, present), previous is null ? (0, 0) : await previous);
-        (imported, present) = Add((imported, present), await await SendChunkAsync(chunk, logWasEmpty, cancellationToken));
+        inFlight.Enqueue(await SendChunkAsync(chunk, logWasEmpty, cancellationToken));
+        while (inFlight.Count > 0)
+        {
+            (imported, present) = Add((imported, present), await inFlight.Dequeue());
+        }
+
         progress?.Report(new ImportProgress("Importing", total, total));
         return (imported, present);
     }
