@@ -32,10 +32,18 @@ internal sealed class Latencies
     }
 }
 
-/// <summary>Runs a child process and records its wall time and peak resident memory (polled from /proc).</summary>
+/// <summary>What a child process did: wall time, peak resident memory, and resident memory sampled over the run.</summary>
+internal sealed record ChildRun(TimeSpan Elapsed, long PeakBytes, int ExitCode, string Output, IReadOnlyList<(TimeSpan At, long Bytes)> Resident)
+{
+    /// <summary>Resident memory at a fraction of the run (0.25 = a quarter of the way through).</summary>
+    public long ResidentAt(double fraction) =>
+        Resident.Count == 0 ? 0 : Resident.MinBy(s => Math.Abs(s.At.TotalSeconds - (fraction * Elapsed.TotalSeconds))).Bytes;
+}
+
+/// <summary>Runs a child process and records its wall time and resident memory (polled from /proc).</summary>
 internal static class ChildProcess
 {
-    public static async Task<(TimeSpan Elapsed, long PeakBytes, int ExitCode, string Output)> RunAsync(string file, IEnumerable<string> args)
+    public static async Task<ChildRun> RunAsync(string file, IEnumerable<string> args)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
@@ -48,27 +56,39 @@ internal static class ChildProcess
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         long peak = 0;
+        var resident = new List<(TimeSpan, long)>();
         while (!process.HasExited)
         {
-            peak = Math.Max(peak, ResidentBytes(process.Id));
+            var (rss, hwm) = Memory(process.Id);
+            peak = Math.Max(peak, Math.Max(rss, hwm));
+            if (rss > 0)
+            {
+                resident.Add((watch.Elapsed, rss));
+            }
+
             await Task.Delay(50);
         }
 
         await process.WaitForExitAsync();
         watch.Stop();
-        return (watch.Elapsed, peak, process.ExitCode, (await output) + (await error));
+        return new ChildRun(watch.Elapsed, peak, process.ExitCode, (await output) + (await error), resident);
     }
 
-    private static long ResidentBytes(int pid)
+    /// <summary>VmRSS (resident now) and VmHWM (the highest it has been), in bytes.</summary>
+    private static (long Rss, long Hwm) Memory(int pid)
     {
+        long rss = 0, hwm = 0;
         try
         {
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
             {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal) || line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
                 {
-                    var kb = long.Parse(line.Split(':', StringSplitOptions.TrimEntries)[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-                    return kb * 1024;
+                    hwm = Kilobytes(line) * 1024;
+                }
+                else if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                {
+                    rss = Kilobytes(line) * 1024;
                 }
             }
         }
@@ -76,6 +96,9 @@ internal static class ChildProcess
         {
         }
 
-        return 0;
+        return (rss, hwm);
     }
+
+    private static long Kilobytes(string line) =>
+        long.Parse(line.Split(':', StringSplitOptions.TrimEntries)[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
 }

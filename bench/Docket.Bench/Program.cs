@@ -48,7 +48,7 @@ try
 
         Console.WriteLine($"{name} import: {events / import.Elapsed.TotalSeconds:F0} events/s, peak {import.PeakBytes / 1048576.0:F0} MiB");
         var raw = await RawInsertBaseline.RunAsync(database, (int)Math.Min(events, 1_000_000));
-        run.Import(events, import.Elapsed, import.PeakBytes, raw.Rows, raw.Elapsed);
+        run.Import(events, import, raw.Rows, raw.Elapsed);
 
         var verify = await VerifyBaseline.RunAsync(database, (int)Math.Min(events, 1_000_000));
         run.Verify(verify.Bytes, verify.Verify, verify.RawBytesPerSecond, verify.Intact);

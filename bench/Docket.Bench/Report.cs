@@ -71,6 +71,8 @@ internal sealed class BackendRun(string name)
 
     private double importRate, rawRate, verifyRate, rawShaRate, appendRate, appendP50, appendP99, readRate, readP50, readP99, healthRate, healthP99;
     private long peak, appendFailed, readFailed;
+    private long[] profile = [];
+    private static readonly double[] ProfilePoints = [0.25, 0.5, 0.75, 1.0];
     private bool intact;
 
     public static readonly (string Label, string Target, Func<BackendRun, string> Pick)[] Rows =
@@ -79,6 +81,7 @@ internal sealed class BackendRun(string name)
         ("raw batched INSERT into a bare table, rows/s (baseline)", "", r => F(r.rawRate)),
         ("**import / raw INSERT**", ">= 40 %", r => P(r.importRate / r.rawRate)),
         ("import peak memory (RSS)", "< 500 MiB", r => $"{r.peak / 1048576.0:F0} MiB"),
+        ("import memory (RSS) at 25 / 50 / 75 / 100 % of the run", "flat", r => string.Join(" / ", r.profile.Select(b => $"{b / 1048576.0:F0}")) + " MiB"),
         ("verify, MB/s hashed", "", r => F(r.verifyRate / 1e6, "F1")),
         ("raw SHA-256 over the same messages, MB/s (baseline)", "", r => F(r.rawShaRate / 1e6, "F1")),
         ("**verify / raw SHA-256**", ">= 50 %", r => P(r.verifyRate / r.rawShaRate) + (r.intact ? "" : " (NOT INTACT)")),
@@ -91,11 +94,12 @@ internal sealed class BackendRun(string name)
         ("case read latency p50 / p99", "p99 <= 20 ms", r => $"{r.readP50:F1} / {r.readP99:F1} ms"),
     ];
 
-    public void Import(long events, TimeSpan elapsed, long peakBytes, long rawRows, TimeSpan rawElapsed)
+    public void Import(long events, ChildRun import, long rawRows, TimeSpan rawElapsed)
     {
-        importRate = events / elapsed.TotalSeconds;
+        importRate = events / import.Elapsed.TotalSeconds;
         rawRate = rawRows / rawElapsed.TotalSeconds;
-        peak = peakBytes;
+        peak = import.PeakBytes;
+        profile = [.. ProfilePoints.Select(import.ResidentAt)];
     }
 
     public void Verify(long bytes, TimeSpan elapsed, double rawBytesPerSecond, bool isIntact)
