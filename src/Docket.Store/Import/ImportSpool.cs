@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Docket.Store.Cases;
 
 namespace Docket.Store.Import;
@@ -6,16 +8,22 @@ namespace Docket.Store.Import;
 /// What the checking pass hands to the writing pass, on disk in a temporary folder so memory
 /// stays flat: every checked record with its version, in file order, and the case summaries
 /// folded on the way. The writing pass reads records back without parsing or checking any
-/// line again. Only a cache of the file: lost with a crash, it is rebuilt by running again.
+/// line again. Only a cache of the file: lost with a crash, it is rebuilt by running again, and
+/// the folder a killed import left behind is removed by the next one.
 /// </summary>
 public sealed class ImportSpool : IDisposable
 {
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("docket-import-");
+    private const string FolderPrefix = "docket-import-";
+    private const string OwnerFile = "pid";
+    private readonly DirectoryInfo folder;
     private BinaryWriter? records;
     private BinaryWriter? summaries;
 
     public ImportSpool()
     {
+        RemoveAbandoned();
+        folder = Directory.CreateTempSubdirectory(FolderPrefix);
+        File.WriteAllText(Path.Combine(folder.FullName, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         records = Create("records");
         summaries = Create("summaries");
     }
@@ -115,6 +123,39 @@ public sealed class ImportSpool : IDisposable
     {
         Complete();
         folder.Delete(recursive: true);
+    }
+
+    /// <summary>Spool folders whose import is no longer running (it was killed): nothing will read them.</summary>
+    private static void RemoveAbandoned()
+    {
+        foreach (var abandoned in new DirectoryInfo(Path.GetTempPath()).EnumerateDirectories(FolderPrefix + "*"))
+        {
+            try
+            {
+                var owner = Path.Combine(abandoned.FullName, OwnerFile);
+                if (File.Exists(owner) && int.TryParse(File.ReadAllText(owner), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && !IsRunning(pid))
+                {
+                    abandoned.Delete(recursive: true);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Someone else's, or going away anyway: not this import's business.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private BinaryWriter Create(string name) =>

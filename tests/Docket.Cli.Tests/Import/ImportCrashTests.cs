@@ -10,7 +10,8 @@ namespace Docket.Cli.Tests.Import;
 /// The real <c>docket</c> program, run as a child process, is killed (SIGKILL, no chance to
 /// clean up) half-way through an import, once some events have committed; the same import run
 /// again finishes the job: every event of the file is in the log exactly once, in file order
-/// with its original hash, the chains verify, and every case has its summary.
+/// with its original hash, the chains verify, every case has its summary, and the temporary
+/// spool the killed import left behind is gone.
 /// </summary>
 public abstract class ImportCrashTests(DatabaseKind kind) : IAsyncLifetime
 {
@@ -104,6 +105,16 @@ public abstract class ImportCrashTests(DatabaseKind kind) : IAsyncLifetime
     private static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
+    private static async Task<(int ExitCode, string Output)> RunToEndAsync(ProcessStartInfo start)
+    {
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start docket");
+        var stdout = child.StandardOutput.ReadToEndAsync();
+        var stderr = child.StandardError.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        var error = await stderr;
+        return (child.ExitCode, child.ExitCode == DocketCli.Ok ? await stdout : await stdout + error);
+    }
+
     [Fact]
     public async Task An_import_killed_half_way_and_run_again_holds_every_event_exactly_once()
     {
@@ -112,12 +123,21 @@ public abstract class ImportCrashTests(DatabaseKind kind) : IAsyncLifetime
         var docket = typeof(DocketCli).Assembly.Location;
         Assert.True(File.Exists(docket), docket);
 
-        var start = new ProcessStartInfo(DotnetHost(), [docket, "import", path, "--db", target.DbArgument])
+        // The child's temporary folder is the test's, to see what a killed import leaves there.
+        var temp = Directory.CreateDirectory(Path.Combine(files.Path, "tmp")).FullName;
+        ProcessStartInfo Import()
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+            var info = new ProcessStartInfo(DotnetHost(), [docket, "import", path, "--db", target.DbArgument])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            info.Environment["TMPDIR"] = temp + "/";
+            return info;
+        }
+
+        var start = Import();
         using (var child = Process.Start(start) ?? throw new InvalidOperationException("could not start docket"))
         {
             var stdout = child.StandardOutput.ReadToEndAsync();
@@ -152,10 +172,13 @@ public abstract class ImportCrashTests(DatabaseKind kind) : IAsyncLifetime
         var committed = await ImportFiles.EventCountAsync(target);
         Assert.InRange(committed, 1, events - 1);
 
-        var again = await Shell.RunAsync("import", path, "--db", target.DbArgument);
+        Assert.Single(Directory.GetDirectories(temp, "docket-import-*"));
 
-        Assert.True(again.ExitCode == DocketCli.Ok, again.ToString());
-        var line = Assert.Single(again.StdoutLines);
+        var again = await RunToEndAsync(Import());
+
+        Assert.True(again.ExitCode == DocketCli.Ok, again.Output);
+        Assert.Empty(Directory.GetDirectories(temp, "docket-import-*"));
+        var line = Assert.Single(again.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith($"Imported {events - committed} events into {Cases} cases in ", line, StringComparison.Ordinal);
         Assert.EndsWith($"; {committed} were already there.", line, StringComparison.Ordinal);
 

@@ -147,11 +147,13 @@ public static class ImportFiles
 /// <summary>A temp folder for a test's import files, removed with the test.</summary>
 public sealed class TempFolder
 {
-    private readonly string path = Directory.CreateTempSubdirectory("docket-import-test-").FullName;
+    private readonly string path = Directory.CreateTempSubdirectory("docket-test-files-").FullName;
+
+    public string Path => path;
 
     public string Write(string name, string content)
     {
-        var file = Path.Combine(path, name);
+        var file = System.IO.Path.Combine(path, name);
         File.WriteAllText(file, content, new UTF8Encoding(false));
         return file;
     }
