@@ -41,7 +41,8 @@ public static class DocketWebApp
         services.AddSingleton<EventReader>();
         services.AddSingleton(options.Calendar ?? CalendarConfiguration.Read(builder.Configuration));
         services.AddSingleton(sp => new CaseLog(sp.GetRequiredService<EventWriter>(), sp.GetRequiredService<EventReader>(), sp.GetRequiredService<Docket.Domain.Calendar.CourtCalendar>()));
-        services.AddSingleton<UserStore>();
+        services.AddSingleton(new ActiveTokenCache(options.TokensTrustedFor));
+        services.AddSingleton(sp => new UserStore(database, options.Clock, sp.GetRequiredService<ActiveTokenCache>()));
         services.AddSingleton<AccessLog>();
         services.AddSingleton<CaseDirectory>();
         services.AddDocketSelfService();
