@@ -11,6 +11,7 @@ using Docket.Web.Caseload;
 using Docket.Web.Cases;
 using Docket.Web.Health;
 using Docket.Web.Infrastructure;
+using Docket.Web.OpenApi;
 using Docket.Web.SelfService;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -52,6 +53,7 @@ public static class DocketWebApp
         services.AddDocketHealth();
         services.AddDocketAudit(builder.Configuration, options);
         services.AddOpenApi();
+        services.AddOpenApiDocumentCache();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -60,8 +62,9 @@ public static class DocketWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache();
 
-        app.MapOpenApi().AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous().CacheDocument();
         app.MapScalarApiReference().AllowAnonymous();
         app.MapGet("/", () => Results.Redirect("/scalar")).AllowAnonymous().ExcludeFromDescription();
         app.MapHealthApi();
