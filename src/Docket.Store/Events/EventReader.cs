@@ -1,4 +1,6 @@
+using Docket.Domain.Cases;
 using Docket.Domain.Events;
+using Docket.Store.Cases;
 using Microsoft.EntityFrameworkCore;
 using NodaTime.Text;
 
@@ -7,6 +9,11 @@ namespace Docket.Store.Events;
 /// <summary>Reads the log: one case's stream, or everything in position order.</summary>
 public sealed class EventReader(DocketDatabase database)
 {
+    private readonly FoldedStates folded = new();
+
+    /// <summary>The state one case's stream (as read, not empty) folds to; a fold is reused while the stream's events are unchanged.</summary>
+    public CaseState Fold(IReadOnlyList<EventRow> rows) => folded.Fold(rows);
+
     /// <summary>
     /// One case's events in version order. Every case read and every append starts here, so it is
     /// a plain command and reader: through EF Core, translating the query, materialising the
