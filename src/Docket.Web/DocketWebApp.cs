@@ -11,6 +11,7 @@ using Docket.Web.Caseload;
 using Docket.Web.Cases;
 using Docket.Web.Health;
 using Docket.Web.Infrastructure;
+using Docket.Web.OpenApi;
 using Docket.Web.SelfService;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -41,7 +42,8 @@ public static class DocketWebApp
         services.AddSingleton<EventReader>();
         services.AddSingleton(options.Calendar ?? CalendarConfiguration.Read(builder.Configuration));
         services.AddSingleton(sp => new CaseLog(sp.GetRequiredService<EventWriter>(), sp.GetRequiredService<EventReader>(), sp.GetRequiredService<Docket.Domain.Calendar.CourtCalendar>()));
-        services.AddSingleton<UserStore>();
+        services.AddSingleton(new ActiveTokenCache(options.TokensTrustedFor));
+        services.AddSingleton(sp => new UserStore(database, options.Clock, sp.GetRequiredService<ActiveTokenCache>()));
         services.AddSingleton<AccessLog>();
         services.AddSingleton<CaseDirectory>();
         services.AddDocketSelfService();
@@ -51,6 +53,7 @@ public static class DocketWebApp
         services.AddDocketHealth();
         services.AddDocketAudit(builder.Configuration, options);
         services.AddOpenApi();
+        services.AddOpenApiDocumentCache();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -59,8 +62,9 @@ public static class DocketWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache();
 
-        app.MapOpenApi().AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous().CacheDocument();
         app.MapScalarApiReference().AllowAnonymous();
         app.MapGet("/", () => Results.Redirect("/scalar")).AllowAnonymous().ExcludeFromDescription();
         app.MapHealthApi();

@@ -19,6 +19,13 @@ public sealed record DocketWebOptions
     public string Environment { get; init; } = "Production";
 
     /// <summary>
+    /// How long a token found active is trusted without asking the database again: the longest a
+    /// revocation by another process (<c>docket users revoke</c>) can go unseen by this server.
+    /// Revocations through this server's own user store, and expiries, take effect at once.
+    /// </summary>
+    public Duration TokensTrustedFor { get; init; } = Duration.FromSeconds(5);
+
+    /// <summary>
     /// The court calendar; when null it is read from configuration: <c>Docket:Calendar:ExtraClosures</c>
     /// (dates, YYYY-MM-DD) and <c>Docket:Calendar:InaugurationDayClosed</c> (default true).
     /// </summary>

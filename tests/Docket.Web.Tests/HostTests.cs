@@ -70,4 +70,51 @@ public sealed class HostTests(SqliteServer server) : IClassFixture<SqliteServer>
         var open = document.GetProperty("paths").EnumerateObject().First(p => p.Name.TrimEnd('/') == "/api/cases").Value;
         Assert.Equal(JsonValueKind.Object, open.GetProperty("post").ValueKind);
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_is_served_from_memory_unchanged_and_each_host_gets_its_own_server_url()
+    {
+        var (first, _) = await OpenApiTextAsync(host: null, token: null);
+        var (again, fromMemory) = await OpenApiTextAsync(host: null, token: server.OfficerToken);
+        var (forged, _) = await OpenApiTextAsync(host: "forged.example", token: null);
+        var (afterForged, _) = await OpenApiTextAsync(host: null, token: null);
+
+        // The same document each time, a valid one, with or without a token; the second from memory.
+        Assert.True(fromMemory, "the second request was not answered from the cache (no Age header)");
+        Assert.Equal(first, again);
+        Assert.Equal(first, afterForged);
+        using var document = JsonDocument.Parse(first);
+        Assert.StartsWith("3.", document.RootElement.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        Assert.Contains("/api/cases/{aNumber}", document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name));
+
+        // A forged Host sees only its own copy; it cannot plant its URL in anyone else's.
+        Assert.Equal(server.Http.BaseAddress!.ToString(), ServerUrl(first));
+        Assert.Equal("http://forged.example/", ServerUrl(forged));
+    }
+
+    /// <summary>The document's text, and whether it came from the output cache (which adds an Age header).</summary>
+    private async Task<(string Text, bool FromMemory)> OpenApiTextAsync(string? host, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
+        if (host is not null)
+        {
+            request.Headers.Host = host;
+        }
+
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await server.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("frame-ancestors 'none'", string.Join(' ', response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        return (await response.Content.ReadAsStringAsync(), response.Headers.Age is not null);
+    }
+
+    private static string? ServerUrl(string document)
+    {
+        using var json = JsonDocument.Parse(document);
+        return json.RootElement.GetProperty("servers")[0].GetProperty("url").GetString();
+    }
 }

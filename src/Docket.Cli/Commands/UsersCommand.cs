@@ -39,7 +39,7 @@ internal static class UsersCommand
             return DocketCli.Ok;
         });
 
-        var revokeName = new Argument<string>("NAME") { Description = "the user whose token stops working now" };
+        var revokeName = new Argument<string>("NAME") { Description = "the user whose token stops working (a running server stops accepting it within 5 seconds)" };
         var revokeDb = CliOptions.Database();
         var revoke = new Command("revoke", "Revoke a user's token.") { revokeName, revokeDb };
         revoke.SetAction(async (parse, ct) =>

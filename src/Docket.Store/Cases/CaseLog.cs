@@ -19,7 +19,7 @@ public sealed class CaseLog(EventWriter writer, EventReader reader, CourtCalenda
     public async Task<CaseState?> LoadAsync(ANumber aNumber, CancellationToken cancellationToken = default)
     {
         var rows = await reader.ReadStreamAsync(aNumber.Digits, cancellationToken);
-        return rows.Count == 0 ? null : CaseHistory.Fold(EventReader.ToDomain(rows));
+        return rows.Count == 0 ? null : reader.Fold(rows);
     }
 
     public async Task<CaseCommandResult> OpenAsync(CaseOpened opened, string recordedBy, CancellationToken cancellationToken = default)

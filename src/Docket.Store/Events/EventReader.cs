@@ -1,4 +1,6 @@
+using Docket.Domain.Cases;
 using Docket.Domain.Events;
+using Docket.Store.Cases;
 using Microsoft.EntityFrameworkCore;
 using NodaTime.Text;
 
@@ -7,13 +9,45 @@ namespace Docket.Store.Events;
 /// <summary>Reads the log: one case's stream, or everything in position order.</summary>
 public sealed class EventReader(DocketDatabase database)
 {
+    private readonly FoldedStates folded = new();
+
+    /// <summary>The state one case's stream (as read, not empty) folds to; a fold is reused while the stream's events are unchanged.</summary>
+    public CaseState Fold(IReadOnlyList<EventRow> rows) => folded.Fold(rows);
+
+    /// <summary>
+    /// One case's events in version order. Every case read and every append starts here, so it is
+    /// a plain command and reader: through EF Core, translating the query, materialising the
+    /// entities and setting up the context cost more CPU than the database's own work.
+    /// </summary>
     public async Task<IReadOnlyList<EventRow>> ReadStreamAsync(string aNumber, CancellationToken cancellationToken = default)
     {
-        await using var context = database.CreateContext();
-        return await context.Events.AsNoTracking()
-            .Where(e => e.ANumber == aNumber)
-            .OrderBy(e => e.Version)
-            .ToListAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT position, version, type, effective_on, recorded_at, recorded_by, payload, prev_hash, hash FROM events WHERE a_number = @a ORDER BY version";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@a";
+        parameter.Value = aNumber;
+        command.Parameters.Add(parameter);
+        var rows = new List<EventRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new EventRow
+            {
+                Position = reader.GetInt64(0),
+                ANumber = aNumber,
+                Version = reader.GetInt32(1),
+                Type = reader.GetString(2),
+                EffectiveOn = reader.GetString(3),
+                RecordedAt = reader.GetString(4),
+                RecordedBy = reader.GetString(5),
+                Payload = reader.GetString(6),
+                PrevHash = (byte[])reader.GetValue(7),
+                Hash = (byte[])reader.GetValue(8),
+            });
+        }
+
+        return rows;
     }
 
     /// <summary>Every event in position order, streamed: memory stays flat however long the log.</summary>

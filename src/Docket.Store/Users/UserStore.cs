@@ -17,9 +17,11 @@ public sealed record NewUser(string Name, string Role, string? Office)
 
 /// <summary>
 /// API users and their bearer tokens. A token is 256 random bits shown once; only its SHA-256
-/// is stored (a slow hash adds nothing for a secret of that strength).
+/// is stored (a slow hash adds nothing for a secret of that strength). With a
+/// <see cref="ActiveTokenCache"/> (the web host's), token look-ups are answered from memory for
+/// a few seconds and this store's revocations evict at once.
 /// </summary>
-public sealed class UserStore(DocketDatabase database, IClock clock)
+public sealed class UserStore(DocketDatabase database, IClock clock, ActiveTokenCache? cache = null)
 {
     public Task<IssuedToken> AddAsync(string name, string role, string? office, Duration? validFor = null, CancellationToken cancellationToken = default) =>
         AddAsync(new NewUser(name, role, office) { ValidFor = validFor }, cancellationToken);
@@ -85,9 +87,11 @@ public sealed class UserStore(DocketDatabase database, IClock clock)
         }
 
         var token = NewToken();
+        var oldHash = user.TokenHash;
         user.TokenHash = HashToken(token);
         user.RevokedAt = null;
         await context.SaveChangesAsync(cancellationToken);
+        cache?.Forget(oldHash);
         return new IssuedToken(user, token);
     }
 
@@ -103,17 +107,35 @@ public sealed class UserStore(DocketDatabase database, IClock clock)
 
         user.RevokedAt = clock.GetCurrentInstant().ToDateTimeUtc();
         await context.SaveChangesAsync(cancellationToken);
+        cache?.Forget(user.TokenHash);
         return true;
     }
 
-    /// <summary>The active (not revoked, not expired) user holding this token, if any.</summary>
+    /// <summary>
+    /// The active (not revoked, not expired) user holding this token, if any. With a cache, an
+    /// answer may be up to <see cref="ActiveTokenCache.FreshFor"/> old as to revocation by another
+    /// process; expiry is always checked against now. Unknown tokens are never cached, so a new
+    /// user works at once. The row returned may be shared: read it, do not change it.
+    /// </summary>
     public async Task<UserRow?> FindByTokenAsync(string token, CancellationToken cancellationToken = default)
     {
         var hash = HashToken(token);
-        await using var context = database.CreateContext();
-        var user = await context.Users.AsNoTracking().SingleOrDefaultAsync(u => u.TokenHash == hash, cancellationToken);
-        var now = clock.GetCurrentInstant().ToDateTimeUtc();
-        return user is { RevokedAt: null } && (user.ExpiresAt is null || user.ExpiresAt > now) ? user : null;
+        var now = clock.GetCurrentInstant();
+        var user = cache?.Find(hash, now);
+        if (user is null)
+        {
+            var stamp = cache?.Stamp ?? 0;
+            await using var context = database.CreateContext();
+            user = await context.Users.AsNoTracking().SingleOrDefaultAsync(u => u.TokenHash == hash, cancellationToken);
+            if (user is null || user.RevokedAt is not null)
+            {
+                return null;
+            }
+
+            cache?.Remember(user, now, stamp);
+        }
+
+        return user.ExpiresAt is null || user.ExpiresAt > now.ToDateTimeUtc() ? user : null;
     }
 
     private static string NewToken() => "dkt_" + Base64Url(RandomNumberGenerator.GetBytes(32));

@@ -48,7 +48,7 @@ public static class CaseLoader
             return (null, notFound);
         }
 
-        var state = CaseHistory.Fold(EventReader.ToDomain(rows));
+        var state = reader.Fold(rows);
         var caller = Caller.From(http.User);
         var loaded = new LoadedCase(state, rows);
         if (CaseAccess.InCaseload(caller, state))

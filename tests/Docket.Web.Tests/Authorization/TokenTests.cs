@@ -8,7 +8,8 @@ namespace Docket.Web.Tests.Authorization;
 
 /// <summary>
 /// API tokens: only their hash is kept, and a token stops working when it expires or is
-/// revoked. (One class of its own, because it moves its server's clock.)
+/// revoked; the server trusts a checked token for a few seconds, never longer. (One class of its
+/// own, because it moves its server's clock.)
 /// </summary>
 public sealed class TokenTests(SqliteServer server) : IClassFixture<SqliteServer>
 {
@@ -43,5 +44,37 @@ public sealed class TokenTests(SqliteServer server) : IClassFixture<SqliteServer
         using var after = await server.As(issued.Token).GetRawAsync(digits);
         await Json.ProblemAsync(after, HttpStatusCode.Unauthorized);
         Assert.Contains(after.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+    }
+
+    [Fact]
+    public async Task A_token_revoked_by_another_process_stops_working_once_the_trust_window_has_passed()
+    {
+        var issued = await server.Users.AddAsync("officer-elsewhere", UserRoles.Officer, "NYC");
+        var digits = server.NewANumber();
+        await server.OpenCaseAsync(digits, token: issued.Token);
+
+        // As `docket users revoke` does: straight to the database, no word to the server.
+        Assert.True(await server.OtherProcessUsers.RevokeAsync("officer-elsewhere"));
+        server.Clock.Advance(new DocketWebOptions().TokensTrustedFor);
+
+        using var response = await server.As(issued.Token).GetRawAsync(digits);
+        await Json.ProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_token_replaced_through_the_server_stops_working_at_once_and_the_new_one_works()
+    {
+        var issued = await server.Users.AddAsync("officer-reissued", UserRoles.Officer, "NYC");
+        var digits = server.NewANumber();
+        await server.OpenCaseAsync(digits, token: issued.Token);
+
+        var reissued = await server.Users.ReissueAsync("officer-reissued", UserRoles.Officer, "NYC");
+
+        using (var old = await server.As(issued.Token).GetRawAsync(digits))
+        {
+            await Json.ProblemAsync(old, HttpStatusCode.Unauthorized);
+        }
+
+        Assert.Equal(1, (await server.As(reissued.Token).GetAsync(digits)).Version);
     }
 }

@@ -1,6 +1,7 @@
 using Docket.Store;
 using Docket.Store.Users;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -65,7 +66,11 @@ public abstract class DocketServer(DatabaseKind kind) : IAsyncLifetime
     /// <summary>The token of an NYC officer whose access was revoked.</summary>
     public string RevokedToken { get; private set; } = "";
 
-    public UserStore Users => new(new DocketDatabase(Target), Clock);
+    /// <summary>The server's own user store: its revocations take effect at once (see <see cref="OtherProcessUsers"/>).</summary>
+    public UserStore Users => App.Services.GetRequiredService<UserStore>();
+
+    /// <summary>The users table as another process sees it (<c>docket users revoke</c>): no shared token cache.</summary>
+    public UserStore OtherProcessUsers => new(new DocketDatabase(Target), Clock);
 
     /// <summary>The API as the NYC officer calls it.</summary>
     public CaseApi AsOfficer => new(Http, OfficerToken);

@@ -1,0 +1,74 @@
+using Docket.Domain.Countries;
+using Docket.Domain.Events;
+using Docket.Store.Cases;
+using Docket.Store.Events;
+using NodaTime;
+
+namespace Docket.Store.Tests;
+
+/// <summary>A fold is reused only for a stream with exactly the same events; any difference folds afresh.</summary>
+public sealed class FoldedStatesTests
+{
+    private static readonly CaseOpened Opened = new("212000001", "Quillfeather", "Anselm", new LocalDate(1990, 1, 2), CountryCode.Parse("GTM"), "NYC")
+    {
+        On = new LocalDate(2025, 3, 1),
+    };
+
+    [Fact]
+    public void The_same_events_read_again_give_the_remembered_state()
+    {
+        var folds = new FoldedStates();
+
+        var first = folds.Fold(Stream("1 Old Road"));
+        var again = folds.Fold(Stream("1 Old Road"));
+
+        Assert.Same(first, again);
+        Assert.Equal("1 Old Road", again.MailingAddress);
+    }
+
+    [Fact]
+    public void A_payload_changed_in_place_folds_afresh()
+    {
+        var folds = new FoldedStates();
+        folds.Fold(Stream("1 Old Road"));
+
+        // Same count, versions and hashes; only the stored text differs (an edit outside Docket).
+        var edited = folds.Fold(Stream("2 Edited Road"));
+
+        Assert.Equal("2 Edited Road", edited.MailingAddress);
+    }
+
+    [Fact]
+    public void An_appended_event_folds_afresh()
+    {
+        var folds = new FoldedStates();
+        var before = folds.Fold(Stream("1 Old Road"));
+
+        var after = folds.Fold([.. Stream("1 Old Road"), Row(3, new MailingAddressChanged("3 New Road") { On = new LocalDate(2025, 3, 3) })]);
+
+        Assert.Equal(2, before.Version);
+        Assert.Equal(3, after.Version);
+        Assert.Equal("3 New Road", after.MailingAddress);
+    }
+
+    private static List<EventRow> Stream(string address) =>
+        [Row(1, CaseLog.Normalise(Opened)), Row(2, new MailingAddressChanged(address) { On = new LocalDate(2025, 3, 2) })];
+
+    private static EventRow Row(int version, CaseEvent @event)
+    {
+        var pending = CaseLog.ToPending(@event);
+        return new EventRow
+        {
+            Position = version,
+            ANumber = "212000001",
+            Version = version,
+            Type = pending.Type,
+            EffectiveOn = pending.On,
+            RecordedAt = "2025-03-01T14:30:15.123Z",
+            RecordedBy = "officer-brackwater",
+            Payload = pending.Payload,
+            PrevHash = new byte[32],
+            Hash = new byte[32],
+        };
+    }
+}
