@@ -60,7 +60,7 @@ try
             throw new InvalidOperationException($"docket verify on {name} failed: {cli.Output}");
         }
 
-        var load = new ApiLoad(target, clients: 32, TimeSpan.FromSeconds(loadSeconds));
+        var load = new ApiLoad(target, key, clients: 32, TimeSpan.FromSeconds(loadSeconds));
         run.Health(await load.HealthAsync());
         run.Appends(await load.AppendAsync());
         run.Reads(await load.ReadAsync());
