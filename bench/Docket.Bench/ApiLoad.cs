@@ -4,6 +4,7 @@ using System.Text;
 using Docket.Store;
 using Docket.Store.Users;
 using Docket.Web;
+using Docket.Web.Audit;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -14,7 +15,7 @@ namespace Docket.Bench;
 /// before sending again. Appends are single events (MailingAddressChanged) on cases each
 /// client owns, with If-Match; reads are GET /api/cases/{aNumber} of random cases.
 /// </summary>
-internal sealed class ApiLoad(DatabaseTarget target, int clients, TimeSpan duration)
+internal sealed class ApiLoad(DatabaseTarget target, string keyPath, int clients, TimeSpan duration)
 {
     private const string Office = "NYC";
 
@@ -112,7 +113,7 @@ internal sealed class ApiLoad(DatabaseTarget target, int clients, TimeSpan durat
 
     private async Task<(WebApplication App, HttpClient Http, string Token)> StartAsync()
     {
-        var app = await DocketWebApp.CreateAsync(new DocketWebOptions { Database = target, Urls = "http://127.0.0.1:0", Environment = "Benchmark" });
+        var app = await DocketWebApp.CreateAsync(new DocketWebOptions { Database = target, Urls = "http://127.0.0.1:0", Environment = "Benchmark", Checkpoints = new CheckpointSettings { KeyPath = keyPath } });
         await app.StartAsync();
         var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri(app.Urls.Single()) };
         var name = $"bench-officer-{Guid.NewGuid():N}";

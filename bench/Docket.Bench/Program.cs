@@ -50,10 +50,17 @@ try
         var raw = await RawInsertBaseline.RunAsync(database, (int)Math.Min(events, 1_000_000));
         run.Import(events, import, raw.Rows, raw.Elapsed);
 
-        var verify = await VerifyBaseline.RunAsync(database, (int)Math.Min(events, 1_000_000));
+        var key = Path.Combine(work, name + "-checkpoint-key.pem");
+        var verify = await VerifyBaseline.RunAsync(database, key, (int)Math.Min(events, 1_000_000));
         run.Verify(verify.Bytes, verify.Verify, verify.RawBytesPerSecond, verify.Intact);
+        var cli = await ChildProcess.RunAsync("dotnet", [docket, "verify", "--db", DbArg(target), "--key", key]);
+        Console.WriteLine($"{name} verify: {verify.Verify.TotalSeconds:F2} s in-process (best of 5); the `docket verify` process {cli.Elapsed.TotalSeconds:F2} s, exit {cli.ExitCode}");
+        if (cli.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"docket verify on {name} failed: {cli.Output}");
+        }
 
-        var load = new ApiLoad(target, clients: 32, TimeSpan.FromSeconds(loadSeconds));
+        var load = new ApiLoad(target, key, clients: 32, TimeSpan.FromSeconds(loadSeconds));
         run.Health(await load.HealthAsync());
         run.Appends(await load.AppendAsync());
         run.Reads(await load.ReadAsync());

@@ -16,10 +16,18 @@ public static class MerkleHash
 
     public static byte[] Leaf(ReadOnlySpan<byte> data)
     {
+        var leaf = new byte[Length];
+        Leaf(data, leaf);
+        return leaf;
+    }
+
+    /// <summary>The leaf hash written into <paramref name="destination"/> (32 bytes), for callers that hash many without allocating.</summary>
+    public static void Leaf(ReadOnlySpan<byte> data, Span<byte> destination)
+    {
         var buffer = data.Length < 1024 ? stackalloc byte[data.Length + 1] : new byte[data.Length + 1];
         buffer[0] = 0x00;
         data.CopyTo(buffer[1..]);
-        return SHA256.HashData(buffer);
+        SHA256.HashData(buffer, destination);
     }
 
     public static byte[] Node(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)

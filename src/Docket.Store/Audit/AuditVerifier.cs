@@ -5,9 +5,9 @@ using Docket.Store.Events;
 namespace Docket.Store.Audit;
 
 /// <summary>
-/// Verifies the whole log in one pass over the events: every case's hash chain (the existing
-/// <see cref="ChainVerifier"/>), every event against the leaf the tree recorded when it was
-/// written, every checkpoint's signature under the instance key and its root recomputed from
+/// Verifies the whole log in one pass over the events: every case's hash chain (the checks of
+/// <see cref="ChainVerifier"/>, done by <see cref="ChainPass"/>), every event against the leaf
+/// the tree recorded when it was written, every checkpoint's signature under the instance key and its root recomputed from
 /// the events (not from the stored tree, which an administrator could rewrite too), each
 /// checkpoint against the one before it, and optionally a witness's copy of a checkpoint.
 /// </summary>
@@ -25,38 +25,32 @@ public sealed class AuditVerifier(DocketDatabase database)
 
         var targets = CheckHeads(checkpoints, witness, trustedKey, findings);
         var pass = new TreePass(targets, treeSize > 0, findings);
-        await using (var events = LoggedEvents.ReadAllAsync(database, cancellationToken).GetAsyncEnumerator(cancellationToken))
+        var chains = new ChainPass(progress);
+
+        // One pass over the rows feeds both halves: each row's bytes are read once.
+        await foreach (var batch in EventScan.ReadAsync(database, cancellationToken))
         {
-            async IAsyncEnumerable<EventRow> Feed()
+            for (var row = 0; row < batch.Count; row++)
             {
-                while (await events.MoveNextAsync())
-                {
-                    pass.Add(events.Current);
-                    yield return events.Current.Row;
-                }
+                chains.Add(batch, row);
+                pass.Add(batch, row);
             }
-
-            var chains = await ChainVerifier.VerifyAsync(Feed(), progress, cancellationToken);
-            if (chains.FirstBad is { } bad)
-            {
-                // First in the list, so that at the same position the chain's more specific reason is the one named.
-                findings.Insert(0, new AuditFinding(FindingKind.Event, bad.Position, bad.ToString()) { ANumber = bad.ANumber, Version = bad.Version });
-
-                // The chain verifier stops at its first break; the tree pass goes on, so every checkpoint is still judged.
-                while (await events.MoveNextAsync())
-                {
-                    pass.Add(events.Current);
-                }
-            }
-
-            pass.Finish();
-            findings.AddRange(TreeSizeFindings(logSize, treeSize, checkpoints.Count));
-            findings.AddRange(await ConsistencyFindingsAsync(checkpoints, findings, treeSize, cancellationToken));
-            return new AuditReport(pass.Size, pass.Cases, checkpoints.Count, treeSize, findings)
-            {
-                WitnessMatches = witness is null ? null : !findings.Any(f => f.Kind == FindingKind.Checkpoint && f.CheckpointId is null),
-            };
         }
+
+        chains.Finish();
+        if (chains.FirstBad is { } bad)
+        {
+            // First in the list, so that at the same position the chain's more specific reason is the one named.
+            findings.Insert(0, new AuditFinding(FindingKind.Event, bad.Position, bad.ToString()) { ANumber = bad.ANumber, Version = bad.Version });
+        }
+
+        pass.Finish();
+        findings.AddRange(TreeSizeFindings(logSize, treeSize, checkpoints.Count));
+        findings.AddRange(await ConsistencyFindingsAsync(checkpoints, findings, treeSize, cancellationToken));
+        return new AuditReport(pass.Size, chains.Cases, checkpoints.Count, treeSize, findings)
+        {
+            WitnessMatches = witness is null ? null : !findings.Any(f => f.Kind == FindingKind.Checkpoint && f.CheckpointId is null),
+        };
     }
 
     /// <summary>Signatures and order; returns the heads whose roots the pass must recompute.</summary>

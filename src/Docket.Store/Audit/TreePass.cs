@@ -1,3 +1,4 @@
+using System.Text;
 using Docket.Domain.Audit;
 
 namespace Docket.Store.Audit;
@@ -10,34 +11,30 @@ namespace Docket.Store.Audit;
 internal sealed class TreePass(IReadOnlyList<(string Name, long? Id, SignedCheckpoint Head)> targets, bool treeBuilt, List<AuditFinding> findings)
 {
     private readonly MerkleFrontier frontier = new();
-    private readonly HashSet<string> cases = new(StringComparer.Ordinal);
     private AuditFinding? firstLeafFinding;
     private long lastMatchedSize;
     private int next = SkipEmpty(targets, findings);
 
     public long Size => frontier.Size;
 
-    public int Cases => cases.Count;
-
-    public void Add(LoggedEvent logged)
+    public void Add(EventBatch batch, int row)
     {
-        var row = logged.Row;
-        var leaf = MerkleHash.Leaf(row.Hash);
-        cases.Add(row.ANumber);
-        if (firstLeafFinding is null && treeBuilt && (logged.StoredLeaf is null || !MerkleHash.AreEqual(leaf, logged.StoredLeaf)))
+        var leaf = batch.Leaf(row);
+        if (firstLeafFinding is null && treeBuilt && (!batch.HasLeaf(row) || !MerkleHash.AreEqual(leaf, batch.StoredLeaf(row))))
         {
-            var why = logged.StoredLeaf is null
+            var why = !batch.HasLeaf(row)
                 ? "it has no leaf in the Merkle tree: it was put into the events table outside Docket"
                 : "it is not the event the Merkle tree recorded at this position when it was written: an event was replaced, reordered, inserted, or a case rewritten with a fresh chain";
-            firstLeafFinding = new AuditFinding(FindingKind.Event, row.Position, $"event at position {row.Position} (case {row.ANumber}, version {row.Version}): {why}")
+            var (position, aNumber, version) = (batch.Position(row), Encoding.UTF8.GetString(batch.ANumber(row)), batch.Version(row));
+            firstLeafFinding = new AuditFinding(FindingKind.Event, position, $"event at position {position} (case {aNumber}, version {version}): {why}")
             {
-                ANumber = row.ANumber,
-                Version = row.Version,
+                ANumber = aNumber,
+                Version = version,
             };
             findings.Add(firstLeafFinding);
         }
 
-        frontier.Append(leaf);
+        frontier.Append(leaf.ToArray());
         byte[]? root = null;
         while (next < targets.Count && targets[next].Head.TreeSize == frontier.Size)
         {

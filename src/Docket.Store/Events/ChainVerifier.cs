@@ -48,26 +48,24 @@ public static class ChainVerifier
 
         if (row.Position != expectedPosition)
         {
-            return Bad(row.Position > expectedPosition
-                ? $"positions {expectedPosition}..{row.Position - 1} are missing (events were removed)"
-                : $"position {row.Position} is out of order");
+            return Bad(ChainFaults.Position(row.Position, expectedPosition));
         }
 
         var head = heads.TryGetValue(row.ANumber, out var h) ? h : (Version: 0, Hash: EventHash.Genesis.ToArray());
         if (row.Version != head.Version + 1)
         {
-            return Bad($"version {row.Version} follows version {head.Version} of the case (an event is missing or out of order)");
+            return Bad(ChainFaults.Version(row.Version, head.Version));
         }
 
         if (!row.PrevHash.AsSpan().SequenceEqual(head.Hash))
         {
-            return Bad("prevHash does not match the hash of the case's previous event");
+            return Bad(ChainFaults.PrevHash);
         }
 
         var recomputed = EventHash.Compute(row);
         if (!recomputed.AsSpan().SequenceEqual(row.Hash))
         {
-            return Bad($"hash does not match its content (stored {EventHash.ToHex(row.Hash)}, recomputed {EventHash.ToHex(recomputed)})");
+            return Bad(ChainFaults.Hash(row.Hash, recomputed));
         }
 
         return null;
