@@ -21,11 +21,20 @@ public sealed class ImportSpool : IDisposable
 
     public ImportSpool()
     {
-        RemoveAbandoned();
-        folder = Directory.CreateTempSubdirectory(FolderPrefix);
-        File.WriteAllText(Path.Combine(folder.FullName, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-        records = Create("records");
-        summaries = Create("summaries");
+        try
+        {
+            RemoveAbandoned();
+            folder = Directory.CreateTempSubdirectory(FolderPrefix);
+            File.WriteAllText(Path.Combine(folder.FullName, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+            records = Create("records");
+            summaries = Create("summaries");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException(
+                $"cannot make the import's temporary folder in {Path.GetTempPath()} ({ex.Message.TrimEnd('.')}); "
+                + "set TMPDIR to a writable folder with room for about the size of the file", ex);
+        }
     }
 
     private string RecordsPath => Path.Combine(folder.FullName, "records");

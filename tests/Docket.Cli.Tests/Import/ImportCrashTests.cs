@@ -101,41 +101,14 @@ public abstract class ImportCrashTests(DatabaseKind kind) : IAsyncLifetime
         return events.Take(4 + (i % 4)).ToList();
     }
 
-    /// <summary>The <c>dotnet</c> host running these tests, to start the real program with.</summary>
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-
-    private static async Task<(int ExitCode, string Output)> RunToEndAsync(ProcessStartInfo start)
-    {
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start docket");
-        var stdout = child.StandardOutput.ReadToEndAsync();
-        var stderr = child.StandardError.ReadToEndAsync();
-        await child.WaitForExitAsync();
-        var error = await stderr;
-        return (child.ExitCode, child.ExitCode == DocketCli.Ok ? await stdout : await stdout + error);
-    }
-
     [Fact]
     public async Task An_import_killed_half_way_and_run_again_holds_every_event_exactly_once()
     {
         var (export, events) = SyntheticExport();
         var path = files.Write("synthetic.ndjson", export);
-        var docket = typeof(DocketCli).Assembly.Location;
-        Assert.True(File.Exists(docket), docket);
-
         // The child's temporary folder is the test's, to see what a killed import leaves there.
         var temp = Directory.CreateDirectory(Path.Combine(files.Path, "tmp")).FullName;
-        ProcessStartInfo Import()
-        {
-            var info = new ProcessStartInfo(DotnetHost(), [docket, "import", path, "--db", target.DbArgument])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            info.Environment["TMPDIR"] = temp + "/";
-            return info;
-        }
+        ProcessStartInfo Import() => ChildDocket.Start(temp, "import", path, "--db", target.DbArgument);
 
         var start = Import();
         using (var child = Process.Start(start) ?? throw new InvalidOperationException("could not start docket"))
@@ -174,9 +147,9 @@ public abstract class ImportCrashTests(DatabaseKind kind) : IAsyncLifetime
 
         Assert.Single(Directory.GetDirectories(temp, "docket-import-*"));
 
-        var again = await RunToEndAsync(Import());
+        var again = await ChildDocket.RunToEndAsync(Import());
 
-        Assert.True(again.ExitCode == DocketCli.Ok, again.Output);
+        Assert.True(again.ExitCode == DocketCli.Ok, again.Output + again.Error);
         Assert.Empty(Directory.GetDirectories(temp, "docket-import-*"));
         var line = Assert.Single(again.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith($"Imported {events - committed} events into {Cases} cases in ", line, StringComparison.Ordinal);
