@@ -29,14 +29,12 @@ public static class CaseProjection
 
             await using var connection = await database.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            foreach (var stream in rows.GroupBy(r => r.ANumber))
-            {
-                var state = CaseHistory.Fold(EventReader.ToDomain(stream));
-                if (state.Exists)
-                {
-                    await CaseSummaryWriter.UpsertAsync(connection, transaction, CaseLog.Summary(state, AccessCodes.NoneIssued));
-                }
-            }
+            var summaries = rows.GroupBy(r => r.ANumber)
+                .Select(stream => CaseHistory.Fold(EventReader.ToDomain(stream)))
+                .Where(state => state.Exists)
+                .Select(state => CaseLog.Summary(state, AccessCodes.NoneIssued))
+                .ToList();
+            await CaseSummaryWriter.UpsertManyAsync(connection, transaction, summaries, cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
             progress?.Report(done += chunk.Length);

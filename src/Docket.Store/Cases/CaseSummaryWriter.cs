@@ -15,21 +15,18 @@ internal static class CaseSummaryWriter
           next_hearing_on = excluded.next_hearing_on
         """;
 
-    public static async Task UpsertAsync(DbConnection connection, DbTransaction transaction, CaseRow summary)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = Upsert;
-        Bind(command.Parameters, command.CreateParameter, summary);
-        await command.ExecuteNonQueryAsync();
-    }
-
     /// <summary>
     /// Many summaries in one statement on PostgreSQL (arrays unnested into rows), or one prepared
     /// statement rebound per row on SQLite, which runs in-process and has no round trips to save.
     /// </summary>
+    /// <remarks>Each case at most once: PostgreSQL cannot update one row twice in one statement.</remarks>
     public static async Task UpsertManyAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CaseRow> summaries, CancellationToken cancellationToken)
     {
+        if (summaries.Count == 0)
+        {
+            return;
+        }
+
         if (connection is NpgsqlConnection postgres)
         {
             await UpsertUnnestedAsync(postgres, (NpgsqlTransaction)transaction, summaries, cancellationToken);

@@ -125,7 +125,8 @@ public sealed class EventWriter : IAsyncDisposable
         var heads = await streamHeads.LoadAsync(connection, transaction, batch.Select(p => p.Request.ANumber));
         var recordedAt = FormatRecordedAt(clock.GetCurrentInstant());
         var rows = new List<EventRow>();
-        var summaries = new List<CaseRow>();
+        // One summary a case: a later request for the same case in this batch supersedes an earlier one.
+        var summaries = new Dictionary<string, CaseRow>(StringComparer.Ordinal);
         var results = new AppendResult[batch.Count];
 
         for (var i = 0; i < batch.Count; i++)
@@ -164,7 +165,7 @@ public sealed class EventWriter : IAsyncDisposable
             if (request.Summary is { } summary)
             {
                 summary.Version = head.Version;
-                summaries.Add(summary);
+                summaries[request.ANumber] = summary;
             }
 
             results[i] = new AppendResult.Appended(head.Version, position, written);
@@ -177,10 +178,7 @@ public sealed class EventWriter : IAsyncDisposable
             await MerkleNodeWriter.ExtendAsync(connection, transaction, logSizeBefore, rows);
         }
 
-        foreach (var summary in summaries)
-        {
-            await CaseSummaryWriter.UpsertAsync(connection, transaction, summary);
-        }
+        await CaseSummaryWriter.UpsertManyAsync(connection, transaction, [.. summaries.Values], CancellationToken.None);
 
         await transaction.CommitAsync();
         streamHeads.Committed(position, heads);
