@@ -24,10 +24,7 @@ public sealed class EventReader(DocketDatabase database)
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT position, version, type, effective_on, recorded_at, recorded_by, payload, prev_hash, hash FROM events WHERE a_number = @a ORDER BY version";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@a";
-        parameter.Value = aNumber;
-        command.Parameters.Add(parameter);
+        Audit.Sql.Add(command, "@a", aNumber);
         var rows = new List<EventRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

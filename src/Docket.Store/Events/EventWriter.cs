@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Threading.Channels;
 using Docket.Store.Audit;
 using Docket.Store.Cases;
@@ -112,14 +111,10 @@ public sealed class EventWriter : IAsyncDisposable
     private async Task<AppendResult[]> WriteOnceAsync(List<Pending> batch)
     {
         await using var connection = await database.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        if (database.IsPostgres)
-        {
-            // One writer at a time across processes: positions follow commit order.
-            await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(7140541)");
-        }
-
-        var position = Convert.ToInt64(await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(position), 0) FROM events"), System.Globalization.CultureInfo.InvariantCulture);
+        // One writer at a time across processes (SQLite's BEGIN IMMEDIATE, the advisory lock on
+        // PostgreSQL): positions follow commit order.
+        await using var transaction = await Sql.BeginWriteAsync(database, connection, CancellationToken.None);
+        var position = await Sql.LongAsync(connection, transaction, "SELECT COALESCE(MAX(position), 0) FROM events", CancellationToken.None);
         var logSizeBefore = position;
         streamHeads.Validate(position);
         var heads = await streamHeads.LoadAsync(connection, transaction, batch.Select(p => p.Request.ANumber));
@@ -183,22 +178,6 @@ public sealed class EventWriter : IAsyncDisposable
         await transaction.CommitAsync();
         streamHeads.Committed(position, heads);
         return results;
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync();
     }
 
     private sealed record Pending(AppendRequest Request)

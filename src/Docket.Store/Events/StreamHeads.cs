@@ -93,11 +93,8 @@ internal sealed class StreamHeads
         var names = new List<string>(aNumbers.Length);
         for (var i = 0; i < aNumbers.Length; i++)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@a{i}";
-            parameter.Value = aNumbers[i];
-            command.Parameters.Add(parameter);
-            names.Add(parameter.ParameterName);
+            names.Add($"@a{i}");
+            Audit.Sql.Add(command, names[i], aNumbers[i]);
         }
 
         command.CommandText = $"SELECT a_number, MAX(version), hash FROM events WHERE a_number IN ({string.Join(',', names)}) GROUP BY a_number";
