@@ -1,3 +1,4 @@
+using Docket.Domain.Calendar;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Docket.Store;
@@ -37,11 +38,11 @@ public static class DocketWebApp
         var services = builder.Services;
         services.AddSingleton(database);
         services.AddSingleton(options.Clock);
-        services.AddSingleton(new LegalCalendar(options.Clock, DateTimeZoneProviders.Tzdb[options.LegalTimeZone]));
+        services.AddSingleton(new LegalClock(options.Clock, DateTimeZoneProviders.Tzdb[options.LegalTimeZone]));
         services.AddSingleton<EventWriter>();
         services.AddSingleton<EventReader>();
         services.AddSingleton(options.Calendar ?? CalendarConfiguration.Read(builder.Configuration));
-        services.AddSingleton(sp => new CaseLog(sp.GetRequiredService<EventWriter>(), sp.GetRequiredService<EventReader>(), sp.GetRequiredService<Docket.Domain.Calendar.CourtCalendar>()));
+        services.AddSingleton<CaseLog>();
         services.AddSingleton(new ActiveTokenCache(options.TokensTrustedFor));
         services.AddSingleton(sp => new UserStore(database, options.Clock, sp.GetRequiredService<ActiveTokenCache>()));
         services.AddSingleton<AccessLog>();

@@ -34,7 +34,7 @@ public abstract class TamperingTests(DatabaseKind kind) : IAsyncLifetime
         await db.MigrateAsync();
         var clock = new FakeClock(Instant.FromUtc(2025, 3, 4, 9, 30));
         await using var writer = new EventWriter(db, clock);
-        var cases = new CaseLog(writer, new EventReader(db));
+        var cases = new CaseLog(writer, new EventReader(db), Docket.Domain.Calendar.CourtCalendar.Default, Docket.Domain.Calendar.LegalClock.InDefaultZone(NodaTime.SystemClock.Instance));
         foreach (var digits in new[] { CaseA, CaseB, CaseC })
         {
             var opening = new CaseOpened(digits, "Quillfeather", "Anselm", new LocalDate(1990, 1, 2), CountryCode.Parse("GTM"), "NYC") { On = new LocalDate(2025, 3, 1) };

@@ -220,7 +220,7 @@ public abstract class EventLogTests(StoreKind kind) : StoreTestBase(kind)
     {
         const int caseCount = 24;
         const int appendsEach = 4;
-        var second = new CaseLog(NewWriter(), Reader);
+        var second = NewCaseLog(NewWriter());
         var finished = 0;
         var snapshots = 0;
         var gaps = new ConcurrentQueue<string>();

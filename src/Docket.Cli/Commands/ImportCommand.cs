@@ -36,7 +36,7 @@ internal static class ImportCommand
             };
             var database = await CliOptions.OpenAsync(parse.GetValue(db)!, ct);
             await using var writer = new EventWriter(database, SystemClock.Instance);
-            var importer = new Importer(database, writer);
+            var importer = new Importer(database, writer, Docket.Domain.Calendar.LegalClock.InDefaultZone(SystemClock.Instance));
             var mode = parse.GetValue(onError) == "skip" ? OnImportError.Skip : OnImportError.Stop;
             var result = await RunWithProgressAsync(path, importFormat, importer, mode, ct);
             return await ReportAsync(parse.InvocationConfiguration, result, path.Name, database.Target.ToString());

@@ -97,7 +97,7 @@ public static class DemoData
         var state = CaseHistory.Apply(CaseState.Empty, opened);
         foreach (var @event in timeline.Events)
         {
-            var decision = CaseDecider.Decide(state, @event);
+            var decision = CaseDecider.Decide(state, @event, Docket.Domain.Calendar.CourtCalendar.Default, today);
             if (!decision.Accepted)
             {
                 // The demo must only ever show lawful histories; a refusal here is a bug in a lifecycle.

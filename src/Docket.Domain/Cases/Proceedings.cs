@@ -46,11 +46,14 @@ public static class Proceedings
             return null;
         }
 
-        // Pre-conclusion VD (VD-PRE-120) needs a waiver of appeal, so a reserved appeal means
-        // VD at the end of proceedings (VD-POST-60); so does a period of 60 days or less.
-        // Without a departBy, the later of the two limits is used: it fails safe.
-        var postConclusion = decision.Appeal == AppealChoice.Reserved
-            || (decision.DepartBy is { } by && Period.Between(decision.On, by, PeriodUnits.Days).Days <= 60);
+        // Pre-conclusion VD (VD-PRE-120) needs its conditions to hold (VoluntaryDepartureTiming);
+        // when the record rules it out, or cannot tell, the grant is read as VD at the end of
+        // proceedings (VD-POST-60, the stricter reading); so is a period of 60 days or less,
+        // which either kind could be (the bond then applies; the removal check sends an unposted
+        // bond on a waived grant for review). Without a departBy, the later of the limits is used.
+        var timing = VoluntaryDepartureTiming.Of(state, decision);
+        var postConclusion = timing != PreConclusion.Possible
+            || (decision.DepartBy is { } by && VoluntaryDepartureTiming.Days(decision, by) <= 60);
         var rule = postConclusion ? RuleIds.VdPost60 : RuleIds.VdPre120;
         var lastDay = decision.DepartBy ?? decision.On.PlusDays(postConclusion ? 60 : 120);
         var due = calendar.RollForward(lastDay); // VD-WEEKEND

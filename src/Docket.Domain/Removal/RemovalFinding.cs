@@ -5,7 +5,7 @@ namespace Docket.Domain.Removal;
 /// <summary>One reason removal may not proceed: a rule that forbids it, or one that needs a person to decide.</summary>
 public sealed record RemovalFinding(string Rule, string Message, bool Blocks)
 {
-    public Violation ToViolation() => new(Rule, Message);
+    public Violation ToViolation() => new(Rule, Message, Blocks ? ViolationEffect.Blocks : ViolationEffect.NeedsReview);
 }
 
 public sealed record RemovalCheckResult(RemovalOutcome Outcome, IReadOnlyList<RemovalFinding> Findings)

@@ -7,6 +7,9 @@ namespace Docket.Domain.Removal;
 /// <summary>The steps of the decision procedure, one method each, in the order REFERENCE.md gives.</summary>
 internal static class RemovalSteps
 {
+    private static string Wire<T>(T value) where T : struct, Enum =>
+        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
     /// <summary>Step 1: status and order (HOLDS, CLAIMED-STATUS, FINAL-1241).</summary>
     public static void StatusAndOrder(RemovalContext c)
     {
@@ -28,7 +31,14 @@ internal static class RemovalSteps
         {
             c.Block(RuleIds.Final1241, "The person has already left the United States (removal or verified departure is on record).");
         }
-        else if (!Proceedings.HasRemovalOrder(state))
+        else if (state.DepartureReport is { } report && report.On <= c.On)
+        {
+            // An unverified report is an unsettled fact: the person may already be gone, and a
+            // departure under an outstanding order is itself a removal (8 CFR 241.7).
+            c.Review(RuleIds.DepartSelfRemoval, $"A departure to {report.DestinationCountry} on {report.On} was reported ({Wire(report.Source)}) and is not verified; whether the person is still in the United States must be settled first (verify or reject the report).");
+        }
+
+        if (state.Closure is null && state.Removal is null && state.DepartureVerifiedOn is null && !Proceedings.HasRemovalOrder(state))
         {
             c.Block(RuleIds.Final1241, state.Decision is { } decision
                 ? $"The judge's decision ({decision.Outcome.ToString()}) is not a removal order."
@@ -73,7 +83,10 @@ internal static class RemovalSteps
         }
         else if (Proceedings.AppealWindowOpen(state, c.Calendar, c.On))
         {
-            c.Block(RuleIds.AppealIj30D, $"The appeal period runs until {Proceedings.AppealDeadline(state, c.Calendar)} (30 days, rolled past weekends and holidays); the order cannot be executed before it ends.");
+            // The stay of 8 CFR 1003.6(a) is what forbids execution; the window's length is APPEAL-IJ-30D.
+            var deadline = Proceedings.AppealDeadline(state, c.Calendar);
+            c.Block(RuleIds.StayAppeal, $"The decision is not executed during the appeal period (8 CFR 1003.6(a)), which runs until {deadline}.");
+            c.Block(RuleIds.AppealIj30D, $"The appeal period runs until {deadline} (30 days, rolled past weekends and holidays); the order cannot be executed before it ends.");
         }
         else if (Proceedings.Finality(state, c.Calendar, c.On) is null && Proceedings.VoluntaryDeparture(state, c.Calendar) is null)
         {
@@ -226,7 +239,39 @@ internal static class RemovalSteps
                 ProtectedStatusKind.TPending => (RuleIds.Holds, "a pending T visa filing"),
                 _ => (RuleIds.Holds, "a pending VAWA filing"),
             };
+            if (protection.Kind == ProtectedStatusKind.Parole && c.State.NoticeToAppearServedOn is { } served && served >= protection.GrantedOn)
+            {
+                // PAROLE-NTA: the NTA is written notice that parole ended, unless it says
+                // otherwise, which the record does not show: a person must confirm.
+                c.Review(RuleIds.ParoleNta, $"Parole granted {protection.GrantedOn}{until} is on record; the Notice to Appear served {served} ends parole unless it says otherwise. A person must confirm that parole was terminated.");
+                continue;
+            }
+
             c.Block(rule, $"The person holds {what}{until}; removal may not proceed while it is in force.");
         }
+    }
+
+    /// <summary>CHECK-PROJECTION: a check for a day after today says what today's facts give, and what can still change it.</summary>
+    public static void Projection(RemovalContext c, NodaTime.LocalDate today)
+    {
+        if (c.On <= today)
+        {
+            return;
+        }
+
+        var open = new List<string>();
+        if (Proceedings.AppealWindowOpen(c.State, c.Calendar, today))
+        {
+            open.Add($"the appeal window is open until {Proceedings.AppealDeadline(c.State, c.Calendar)}");
+        }
+
+        if (Proceedings.VoluntaryDeparture(c.State, c.Calendar) is { } vd && vd.RunsOn(today))
+        {
+            open.Add($"the voluntary departure period runs until {vd.Due}");
+        }
+
+        var known = c.Findings.Count == 0 ? "the facts known today raise nothing against it" : "the findings above are what the facts known today give";
+        var pending = open.Count == 0 ? "" : $"; {string.Join(" and ", open)}";
+        c.Review(RuleIds.CheckProjection, $"This check is for {c.On}, after today ({today}): a projection, not a clearance. On that day {known}, but an appeal, a motion or a stay can still arrive before it{pending}. Run the check again on the day (STAY-BOARDING).");
     }
 }

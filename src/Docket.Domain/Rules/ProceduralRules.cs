@@ -22,7 +22,7 @@ internal static class ProceduralRules
                 CheckHearing(state, scheduled, violations);
                 break;
             case JudgeDecided decided:
-                CheckVoluntaryDepartureLength(decided, violations);
+                CheckVoluntaryDepartureLength(state, decided, violations);
                 break;
             case AppealFiled filed:
                 CheckAppeal(state, filed, calendar, problems, violations);
@@ -48,6 +48,12 @@ internal static class ProceduralRules
             case CustodyEnded when state.Custody is not [.., { EndedOn: null }]:
                 problems.Add("type: the person is not in custody on record");
                 break;
+            case CaseClosed when state.Closure is { } closure:
+                problems.Add($"type: the case was already closed on {closure.On}");
+                break;
+            case DepartureReported reported when state.DepartureReport is { } pending && SameDeparture(pending, reported):
+                problems.Add($"type: this departure (to {reported.DestinationCountry} on {reported.On}) is already reported and waits for verification; it is not recorded twice");
+                break;
             case DepartureVerified or DepartureRejected when state.DepartureReport is null:
                 problems.Add("type: there is no departure report to verify or reject");
                 break;
@@ -62,25 +68,31 @@ internal static class ProceduralRules
         }
     }
 
-    private static void CheckVoluntaryDepartureLength(JudgeDecided decided, List<Violation> violations)
+    private static void CheckVoluntaryDepartureLength(CaseState state, JudgeDecided decided, List<Violation> violations)
     {
         if (decided is not { Outcome: DecisionOutcome.VoluntaryDepartureGranted, DepartBy: { } by })
         {
             return;
         }
 
-        var days = NodaTime.Period.Between(decided.On, by, NodaTime.PeriodUnits.Days).Days;
+        var days = VoluntaryDepartureTiming.Days(decided, by);
         if (days < 1)
         {
             violations.Add(new(RuleIds.VdPost60, $"departBy ({by}) must be after the decision ({decided.On})."));
+            return;
         }
-        else if (decided.Appeal == AppealChoice.Reserved && days > 60)
+
+        switch (VoluntaryDepartureTiming.Of(state, decided))
         {
-            violations.Add(new(RuleIds.VdPost60, $"Voluntary departure at the end of proceedings may be granted for at most 60 days; departBy {by} is {days} days after the decision."));
-        }
-        else if (days > 120)
-        {
-            violations.Add(new(RuleIds.VdPre120, $"Voluntary departure may be granted for at most 120 days; departBy {by} is {days} days after the decision."));
+            case PreConclusion.Impossible when days > 60:
+                violations.Add(new(RuleIds.VdPost60, $"This can only be voluntary departure at the end of proceedings (appeal reserved, another application pending, or more than 30 days after the hearing that set the merits hearing), which may be granted for at most 60 days; departBy {by} is {days} days after the decision."));
+                break;
+            case PreConclusion.Unknown when days > 60:
+                violations.Add(new(RuleIds.VdPost60, $"The record cannot tell whether this is pre-conclusion voluntary departure (no hearing on record for the day of the decision), so the stricter 60-day limit applies; departBy {by} is {days} days after the decision. A person must review it (VD-PRE-120).", ViolationEffect.NeedsReview));
+                break;
+            case PreConclusion.Possible when days > 120:
+                violations.Add(new(RuleIds.VdPre120, $"Voluntary departure may be granted for at most 120 days; departBy {by} is {days} days after the decision."));
+                break;
         }
     }
 
@@ -127,6 +139,9 @@ internal static class ProceduralRules
                 break;
         }
     }
+
+    private static bool SameDeparture(DepartureReported a, DepartureReported b) =>
+        a.On == b.On && a.DestinationCountry == b.DestinationCountry;
 
     private static string Wire<T>(T value) where T : struct, Enum =>
         System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());

@@ -1,6 +1,6 @@
 namespace Docket.Domain.Rules;
 
-/// <summary>The rule ids of rules/REFERENCE.md that Docket encodes. Look one up there by its id.</summary>
+/// <summary>The rule ids Docket encodes, as docs/rules.md lists them. Look one up there by its id.</summary>
 public static class RuleIds
 {
     public const string TimeDays = "TIME-DAYS";
@@ -41,4 +41,11 @@ public static class RuleIds
     public const string Tps = "TPS";
     public const string DhsStay = "DHS-STAY";
     public const string Holds = "HOLDS";
+    public const string HolidayObserved = "HOLIDAY-OBSERVED";
+    public const string DepartSelfRemoval = "DEPART-SELF-REMOVAL";
+    public const string AppealDeparture = "APPEAL-DEPARTURE";
+    public const string ParoleNta = "PAROLE-NTA";
+    public const string AddressChange = "ADDRESS-CHANGE";
+    public const string RecordNotFuture = "RECORD-NOT-FUTURE";
+    public const string CheckProjection = "CHECK-PROJECTION";
 }

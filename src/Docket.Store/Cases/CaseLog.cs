@@ -11,10 +11,13 @@ namespace Docket.Store.Cases;
 /// The command side of a case: load its stream, fold it, let the Domain decide, append with
 /// the version the caller saw. Nothing is written unless every check passes.
 /// </summary>
-public sealed class CaseLog(EventWriter writer, EventReader reader, CourtCalendar? calendar = null)
+public sealed class CaseLog(EventWriter writer, EventReader reader, CourtCalendar calendar, LegalClock clock)
 {
     /// <summary>The court calendar the rules count days with.</summary>
-    public CourtCalendar Calendar { get; } = calendar ?? CourtCalendar.Default;
+    public CourtCalendar Calendar { get; } = calendar;
+
+    /// <summary>Today's legal date, for RECORD-NOT-FUTURE and the removal check.</summary>
+    public LegalClock Clock { get; } = clock;
 
     public async Task<CaseState?> LoadAsync(ANumber aNumber, CancellationToken cancellationToken = default)
     {
@@ -54,7 +57,7 @@ public sealed class CaseLog(EventWriter writer, EventReader reader, CourtCalenda
             return new CaseCommandResult.Conflict(state.Version);
         }
 
-        var decision = CaseDecider.Decide(state, @event, Calendar);
+        var decision = CaseDecider.Decide(state, @event, Calendar, Clock.Today());
         if (decision.Problems.Count > 0)
         {
             return new CaseCommandResult.Invalid(decision.Problems);

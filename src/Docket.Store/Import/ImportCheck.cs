@@ -30,7 +30,8 @@ public static class ImportCheck
 {
     private const int BatchSize = 2048;
 
-    public static async Task<ImportCheckReport> RunAsync(ImportFile file, ImportSpool spool, IProgress<long>? progress, CancellationToken cancellationToken)
+    /// <summary>Checks and spools every line; <paramref name="today"/> is today's legal date: a plain line dated after it is refused (RECORD-NOT-FUTURE).</summary>
+    public static async Task<ImportCheckReport> RunAsync(ImportFile file, ImportSpool spool, NodaTime.LocalDate today, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var chains = new Dictionary<int, CaseChain>();
         var badCases = new HashSet<int>();
@@ -52,6 +53,7 @@ public static class ImportCheck
             }
         }
 
+        var todayText = EventJson.DatePattern.Format(today);
         var parsed = new ParsedLine[BatchSize];
         await foreach (var batch in file.ReadBatchesAsync(BatchSize, cancellationToken).Prefetch(depth: 2, cancellationToken))
         {
@@ -68,7 +70,7 @@ public static class ImportCheck
 
                 var key = Key(record.ANumber);
                 chains.TryGetValue(key, out var chain);
-                if (CheckChain(record, chain, out var next) is { } chainError)
+                if (CheckChain(record, chain, todayText, out var next) is { } chainError)
                 {
                     Fail(new ImportError(line, record.ANumber, chainError));
                     continue;
@@ -98,7 +100,7 @@ public static class ImportCheck
     /// <summary>Where a case's chain stands in the file so far.</summary>
     internal readonly record struct CaseChain(int Version, byte[]? Hash, bool Exported);
 
-    private static string? CheckChain(ImportRecord record, CaseChain chain, out CaseChain next)
+    private static string? CheckChain(ImportRecord record, CaseChain chain, string today, out CaseChain next)
     {
         next = chain;
         if (chain.Version > 0 && chain.Exported != (record.Exported is not null))
@@ -139,6 +141,14 @@ public static class ImportCheck
         if (chain.Version > 0 && record.Type == nameof(CaseOpened))
         {
             return "the case is already opened earlier in the file";
+        }
+
+        // RECORD-NOT-FUTURE holds for plain lines, which are new records; an export is another
+        // system's history, recorded when it happened, and is re-checked by its chain instead.
+        // (ISO dates compare as text.)
+        if (string.CompareOrdinal(record.On, today) > 0)
+        {
+            return $"on: {record.On} is after today ({today}); an event records something that has happened (RECORD-NOT-FUTURE)";
         }
 
         next = new CaseChain(chain.Version + 1, null, false);

@@ -19,7 +19,7 @@ public sealed record ImportProgress(string Stage, long Done, long Total);
 /// log already holds with the same content is skipped. Killed half-way and run again, an
 /// import finishes what is missing and writes nothing twice.
 /// </summary>
-public sealed class Importer(DocketDatabase database, EventWriter writer)
+public sealed class Importer(DocketDatabase database, EventWriter writer, Docket.Domain.Calendar.LegalClock clock)
 {
     private const int ChunkSize = 4096;
     private const int SummaryBatch = 1000;
@@ -29,7 +29,7 @@ public sealed class Importer(DocketDatabase database, EventWriter writer)
     public async Task<ImportResult> RunAsync(ImportFile file, OnImportError onError, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         using var spool = new ImportSpool();
-        var check = await ImportCheck.RunAsync(file, spool, Report(progress, "Checking", file.Length), cancellationToken);
+        var check = await ImportCheck.RunAsync(file, spool, clock.Today(), Report(progress, "Checking", file.Length), cancellationToken);
         if (check.ErrorCount > 0 && onError == OnImportError.Stop)
         {
             return new ImportResult(true, 0, 0, 0, 0, check);

@@ -1,3 +1,4 @@
+using Docket.Domain.Calendar;
 using Docket.Store.Access;
 using Docket.Store.Cases;
 using Docket.Web.Auth;
@@ -23,7 +24,7 @@ public static class CaseloadApi
     }
 
     public static async Task<Results<Ok<CasePage>, ProblemHttpResult>> Hearings(
-        string? from, string? to, int? page, HttpContext http, CaseDirectory directory, AccessLog accessLog, LegalCalendar calendar, CancellationToken cancellationToken)
+        string? from, string? to, int? page, HttpContext http, CaseDirectory directory, AccessLog accessLog, LegalClock calendar, CancellationToken cancellationToken)
     {
         var today = calendar.Today();
         var monday = today.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));

@@ -59,7 +59,7 @@ public static class SelfServiceApi
     }
 
     public static async Task<Results<Ok<SelfServiceCaseView>, ProblemHttpResult>> GetCase(
-        HttpContext http, EventReader reader, AccessLog accessLog, LegalCalendar today, CourtCalendar calendar, CancellationToken cancellationToken)
+        HttpContext http, EventReader reader, AccessLog accessLog, LegalClock today, CourtCalendar calendar, CancellationToken cancellationToken)
     {
         var caller = Caller.From(http.User);
         var (loaded, problem) = await CaseLoader.ReadAsync(caller.SelfServiceANumber!, "self-service", http, reader, accessLog, cancellationToken);

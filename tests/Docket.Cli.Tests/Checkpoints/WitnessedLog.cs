@@ -53,7 +53,7 @@ public sealed class WitnessedLog : IAsyncDisposable
     {
         var db = new DocketDatabase(Database.Target);
         await using var writer = new EventWriter(db, new FakeClock(Instant.FromUtc(2025, 3, 4, 9, 30)));
-        var cases = new CaseLog(writer, new EventReader(db));
+        var cases = new CaseLog(writer, new EventReader(db), Docket.Domain.Calendar.CourtCalendar.Default, Docket.Domain.Calendar.LegalClock.InDefaultZone(NodaTime.SystemClock.Instance));
         var number = ANumber.Parse(digits);
         var version = (await cases.LoadAsync(number))?.Version ?? 0;
         if (version == 0)

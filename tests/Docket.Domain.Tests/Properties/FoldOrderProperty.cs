@@ -30,8 +30,8 @@ public sealed class FoldOrderProperty
                     && Equals(first.Decision, second.Decision)
                     && Equals(Proceedings.Finality(first, CourtCalendar.Default, h.On), Proceedings.Finality(second, CourtCalendar.Default, h.On))
                     && Proceedings.StageOn(first, CourtCalendar.Default, h.On) == Proceedings.StageOn(second, CourtCalendar.Default, h.On)
-                    && Same(RemovalCheck.Check(CaseHistory.Fold(h.Events, h.On), h.To, h.On, CourtCalendar.Default),
-                            RemovalCheck.Check(CaseHistory.Fold([.. h.Events], h.On), h.To, h.On, CourtCalendar.Default))
+                    && Same(RemovalCheck.Check(CaseHistory.Fold(h.Events, h.On), h.To, h.On, CourtCalendar.Default, h.On),
+                            RemovalCheck.Check(CaseHistory.Fold([.. h.Events], h.On), h.To, h.On, CourtCalendar.Default, h.On))
                     && DeadlineCalculator.For(first, CourtCalendar.Default, h.On).SequenceEqual(DeadlineCalculator.For(second, CourtCalendar.Default, h.On)))
                 .Label(h.ToString());
         });
@@ -66,8 +66,8 @@ public sealed class FoldOrderProperty
                     && first.Version == second.Version
                     && Equals(first.Decision, second.Decision)
                     && Equals(Proceedings.Finality(first, CourtCalendar.Default, on), Proceedings.Finality(second, CourtCalendar.Default, on))
-                    && Same(RemovalCheck.Check(CaseHistory.Fold(oneWay, on), s.History.To, on, CourtCalendar.Default),
-                            RemovalCheck.Check(CaseHistory.Fold(otherWay, on), s.History.To, on, CourtCalendar.Default))
+                    && Same(RemovalCheck.Check(CaseHistory.Fold(oneWay, on), s.History.To, on, CourtCalendar.Default, on),
+                            RemovalCheck.Check(CaseHistory.Fold(otherWay, on), s.History.To, on, CourtCalendar.Default, on))
                     && DeadlineCalculator.For(first, CourtCalendar.Default, on).SequenceEqual(DeadlineCalculator.For(second, CourtCalendar.Default, on)))
                 .Label($"{s.A.Type} and {s.B.Type} at {s.At}; {s.History}");
         });
@@ -81,7 +81,7 @@ public sealed class FoldOrderProperty
         var order = new JudgeDecided(DecisionOutcome.RemovalOrdered, RemovalCountry: Histories.Countries[0], Appeal: AppealChoice.Waived) { On = day };
         CaseEvent grant = new StayGranted(StayAuthority.Board) { On = day };
         CaseEvent lift = new StayLifted(StayAuthority.Board) { On = day };
-        var check = (CaseEvent[] e) => RemovalCheck.Check(CaseHistory.Fold(e, day.PlusDays(1)), Histories.Countries[0], day.PlusDays(1), CourtCalendar.Default).Outcome;
+        var check = (CaseEvent[] e) => RemovalCheck.Check(CaseHistory.Fold(e, day.PlusDays(1)), Histories.Countries[0], day.PlusDays(1), CourtCalendar.Default, day.PlusDays(1)).Outcome;
 
         Assert.Equal(RemovalOutcome.Allowed, check([Support.Synthetic.Opened(), order, grant, lift]));
         Assert.Equal(RemovalOutcome.Blocked, check([Support.Synthetic.Opened(), order, lift, grant]));

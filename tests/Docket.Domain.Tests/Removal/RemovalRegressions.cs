@@ -15,7 +15,7 @@ public sealed class RemovalRegressions
     private static readonly CountryCode Guatemala = CountryCode.Parse("GTM");
 
     private static RemovalCheckResult Check(IEnumerable<CaseEvent> events, LocalDate on) =>
-        RemovalCheck.Check(CaseHistory.Fold([Opened(), .. events], on), Guatemala, on, CourtCalendar.Default);
+        RemovalCheck.Check(CaseHistory.Fold([Opened(), .. events], on), Guatemala, on, CourtCalendar.Default, on);
 
     private static IEnumerable<CaseEvent> VawaMotionDenied() =>
     [

@@ -17,7 +17,7 @@ namespace Docket.Domain.Tests.Scenarios;
 internal static class ScenarioRunner
 {
     private static readonly HashSet<string> CheckKeys =
-        ["removal", "outcome", "rules", "deadlines", "includes", "excludes", "append", "refused", "accepted"];
+        ["removal", "outcome", "rules", "deadlines", "includes", "excludes", "append", "refused", "accepted", "today"];
 
     public static IReadOnlyList<string> Run(Scenario scenario)
     {
@@ -27,7 +27,8 @@ internal static class ScenarioRunner
         {
             var body = scenario.Events[i];
             var @event = Parse(body.GetRawText(), $"events[{i}]");
-            var decision = CaseDecider.Decide(CaseHistory.Fold(events), @event, scenario.Calendar);
+            // Each event of the history is recorded on its own day.
+            var decision = CaseDecider.Decide(CaseHistory.Fold(events), @event, scenario.Calendar, @event.On);
             Assert.True(decision.Accepted, $"{scenario.File}: events[{i}] {body} was not accepted: {Describe(decision)}");
             events.Add(@event);
         }
@@ -67,7 +68,7 @@ internal static class ScenarioRunner
     {
         var on = Scenario.Date(Scenario.Required(removal, "on"));
         var to = CountryCode.Parse(Scenario.Required(removal, "to").GetString()!);
-        var result = RemovalCheck.Check(CaseHistory.Fold(events, on), to, on, scenario.Calendar);
+        var result = RemovalCheck.Check(CaseHistory.Fold(events, on), to, on, scenario.Calendar, Today(check, on));
         var expected = Scenario.Required(check, "outcome").GetString();
         var actual = JsonNamingPolicy.KebabCaseLower.ConvertName(result.Outcome.ToString());
         var found = string.Join("; ", result.Findings.Select(f => $"[{f.Rule}{(f.Blocks ? "" : ", review")}] {f.Message}"));
@@ -121,7 +122,7 @@ internal static class ScenarioRunner
     private static void AppendFailures(Scenario scenario, CaseState state, JsonElement append, JsonElement check, string label, List<string> failures)
     {
         var @event = Parse(append.GetRawText(), label);
-        var decision = CaseDecider.Decide(state, @event, scenario.Calendar);
+        var decision = CaseDecider.Decide(state, @event, scenario.Calendar, Today(check, @event.On));
         if (check.TryGetProperty("accepted", out var accepted))
         {
             Assert.True(accepted.GetBoolean(), $"{scenario.File}: {label}: write \"refused\" for an append that must be refused");
@@ -146,6 +147,10 @@ internal static class ScenarioRunner
             failures.Add($"{label} append {append}: expected a violation of {rule}, got {Describe(decision)}");
         }
     }
+
+    /// <summary>A check runs on its own day unless it names "today" (a check for a later day is a projection).</summary>
+    private static NodaTime.LocalDate Today(JsonElement check, NodaTime.LocalDate otherwise) =>
+        check.TryGetProperty("today", out var today) ? Scenario.Date(today) : otherwise;
 
     private static CaseEvent Parse(string body, string what)
     {

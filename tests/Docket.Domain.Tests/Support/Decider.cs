@@ -1,3 +1,4 @@
+using Docket.Domain.Calendar;
 using Docket.Domain.Cases;
 using Docket.Domain.Events;
 using Docket.Domain.Rules;
@@ -20,10 +21,14 @@ internal sealed class Given(IReadOnlyList<CaseEvent> history)
 
     public CaseState State => CaseHistory.Fold(History);
 
-    public Then When(CaseEvent @event)
+    /// <summary>Decides the event as recorded on its own day.</summary>
+    public Then When(CaseEvent @event) => When(@event, @event.On);
+
+    /// <summary>Decides the event as recorded on <paramref name="today"/>.</summary>
+    public Then When(CaseEvent @event, NodaTime.LocalDate today)
     {
         var before = State;
-        var decision = CaseDecider.Decide(before, @event);
+        var decision = CaseDecider.Decide(before, @event, CourtCalendar.Default, today);
         var after = decision.Accepted ? CaseHistory.Fold([.. History, @event]) : before;
         return new Then(decision, after);
     }

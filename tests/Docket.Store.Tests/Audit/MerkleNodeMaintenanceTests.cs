@@ -1,6 +1,5 @@
 using Docket.Domain.Audit;
 using Docket.Store.Audit;
-using Docket.Store.Cases;
 using Docket.Store.Tests.Infrastructure;
 
 namespace Docket.Store.Tests.Audit;
@@ -42,7 +41,7 @@ public abstract class MerkleNodeMaintenanceTests(StoreKind kind) : AuditStoreTes
     [Fact]
     public async Task Concurrent_appends_from_two_writers_leave_a_tree_that_matches_the_log()
     {
-        var second = new CaseLog(NewWriter(), Reader);
+        var second = NewCaseLog(NewWriter());
         var tasks = Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
         {
             var cases = i % 2 == 0 ? Cases : second;

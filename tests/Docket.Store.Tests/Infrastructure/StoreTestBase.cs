@@ -42,7 +42,7 @@ public abstract class StoreTestBase(StoreKind kind) : IAsyncLifetime
         await Db.MigrateAsync();
         Writer = NewWriter();
         Reader = new EventReader(Db);
-        Cases = new CaseLog(Writer, Reader);
+        Cases = NewCaseLog(Writer);
     }
 
     public async Task DisposeAsync()
@@ -65,6 +65,10 @@ public abstract class StoreTestBase(StoreKind kind) : IAsyncLifetime
         writers.Add(writer);
         return writer;
     }
+
+    /// <summary>The command side over a writer, judging dates by this test's clock.</summary>
+    protected CaseLog NewCaseLog(EventWriter writer) =>
+        new(writer, Reader, Domain.Calendar.CourtCalendar.Default, Domain.Calendar.LegalClock.InDefaultZone(Clock));
 
     protected static CaseOpened Opening(string aNumber, string familyName = "Quillfeather", string givenNames = "Anselm", string citizenship = "GTM") =>
         new(aNumber, familyName, givenNames, new LocalDate(1990, 1, 2), Domain.Countries.CountryCode.Parse(citizenship), "NYC")

@@ -12,7 +12,7 @@ public static class DeadlinesEndpoint
 {
     /// <summary>GET /api/cases/{aNumber}/deadlines[?on=DATE]: every legal clock running, as of today or a given date.</summary>
     public static async Task<Results<Ok<IReadOnlyList<DeadlineView>>, ProblemHttpResult>> Handle(
-        string aNumber, string? on, HttpContext http, EventReader reader, AccessLog accessLog, LegalCalendar today, CourtCalendar calendar, CancellationToken cancellationToken)
+        string aNumber, string? on, HttpContext http, EventReader reader, AccessLog accessLog, LegalClock today, CourtCalendar calendar, CancellationToken cancellationToken)
     {
         var asOf = today.Today();
         var errors = new List<string>();

@@ -1,3 +1,4 @@
+using Docket.Domain.Calendar;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Docket.Domain.Events;
@@ -16,7 +17,7 @@ public sealed record OpenCaseResponse(string ANumber, int Version, string Access
 public static class OpenCaseEndpoint
 {
     public static async Task<Results<Created<OpenCaseResponse>, ProblemHttpResult>> Handle(
-        HttpContext http, CaseLog cases, LegalCalendar calendar, CancellationToken cancellationToken)
+        HttpContext http, CaseLog cases, LegalClock calendar, CancellationToken cancellationToken)
     {
         var caller = Caller.From(http.User);
         var (body, error) = await JsonBody.ReadAsync(http.Request, cancellationToken);

@@ -1,7 +1,6 @@
 using Docket.Domain.Calendar;
 using Docket.Store.Access;
 using Docket.Store.Events;
-using Docket.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Docket.Web.Cases.Reading;
@@ -9,7 +8,7 @@ namespace Docket.Web.Cases.Reading;
 public static class GetCaseEndpoint
 {
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Handle(
-        string aNumber, HttpContext http, EventReader reader, AccessLog accessLog, LegalCalendar today, CourtCalendar calendar, CancellationToken cancellationToken)
+        string aNumber, HttpContext http, EventReader reader, AccessLog accessLog, LegalClock today, CourtCalendar calendar, CancellationToken cancellationToken)
     {
         var (loaded, problem) = await CaseLoader.ReadAsync(aNumber, "case", http, reader, accessLog, cancellationToken);
         if (loaded is null)

@@ -20,7 +20,7 @@ public static class RemovalCheckEndpoint
 {
     /// <summary>GET /api/cases/{aNumber}/removal-check?to=ISO3&amp;on=DATE: the decision procedure, writing nothing.</summary>
     public static async Task<Results<Ok<RemovalCheckView>, ProblemHttpResult>> Handle(
-        string aNumber, string? to, string? on, HttpContext http, EventReader reader, AccessLog accessLog, LegalCalendar today, CourtCalendar calendar, CancellationToken cancellationToken)
+        string aNumber, string? to, string? on, HttpContext http, EventReader reader, AccessLog accessLog, LegalClock today, CourtCalendar calendar, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
         if (!CountryCode.TryParse(to, out var destination))
@@ -46,7 +46,7 @@ public static class RemovalCheckEndpoint
         }
 
         var asOf = CaseHistory.Fold(loaded.State.Events, date);
-        var result = Domain.Removal.RemovalCheck.Check(asOf, destination!.Value, date, calendar);
+        var result = Domain.Removal.RemovalCheck.Check(asOf, destination!.Value, date, calendar, today.Today());
         return TypedResults.Ok(new RemovalCheckView(
             Wire(result.Outcome),
             result.Allowed,
