@@ -1,6 +1,6 @@
 namespace Docket.Domain.Rules;
 
-/// <summary>The rule ids of rules/REFERENCE.md that Docket encodes. Look one up there by its id.</summary>
+/// <summary>The rule ids of docs/rules.md that Docket encodes. Look one up there by its id.</summary>
 public static class RuleIds
 {
     public const string TimeDays = "TIME-DAYS";
