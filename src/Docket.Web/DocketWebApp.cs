@@ -77,7 +77,7 @@ public static class DocketWebApp
         return app;
     }
 
-    /// <summary>camelCase, kebab-case enum values and ISO dates: the wire conventions of DESIGN.md.</summary>
+    /// <summary>camelCase, kebab-case enum values and ISO dates: the wire conventions of docs/http-api.md.</summary>
     public static void ConfigureJson(JsonSerializerOptions json)
     {
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

@@ -35,7 +35,7 @@ public sealed class DemoDatabase : IAsyncLifetime
 
 /// <summary>
 /// <c>docket demo</c>, <c>docket verify</c> and <c>docket export</c> on a demo database. The export
-/// is checked against DESIGN.md: exactly the log's fields, position order, and every hash
+/// is checked against docs/architecture.md: exactly the log's fields, position order, and every hash
 /// recomputed here from the line alone, without Docket's own code.
 /// </summary>
 public sealed partial class DemoExportVerifyTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
@@ -54,7 +54,7 @@ public sealed partial class DemoExportVerifyTests(DemoDatabase demo) : IClassFix
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
     private static partial Regex DateForm();
 
-    /// <summary>DESIGN.md's formula, written out here on purpose rather than calling Docket's EventHash.</summary>
+    /// <summary>The formula of docs/architecture.md, written out here on purpose rather than calling Docket's EventHash.</summary>
     private static string DesignHash(string prevHashHex, string aNumber, long version, string type, string on, string recordedAt, string recordedBy, string payload)
     {
         var text = aNumber + "\n" + version.ToString(CultureInfo.InvariantCulture) + "\n" + type + "\n" + on + "\n" + recordedAt + "\n" + recordedBy + "\n" + payload;

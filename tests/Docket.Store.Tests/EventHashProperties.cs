@@ -10,7 +10,7 @@ namespace Docket.Store.Tests;
 /// <summary>
 /// <see cref="EventHash.Compute(ReadOnlySpan{byte}, string, int, string, string, string, string, string)"/>
 /// encodes the message part by part; whatever the text (any Unicode, lone surrogates, messages
-/// longer than its stack buffer), it must hash exactly DESIGN.md's formula written out plainly.
+/// longer than its stack buffer), it must hash exactly the formula of docs/architecture.md, written out plainly.
 /// </summary>
 public sealed class EventHashProperties
 {

@@ -14,7 +14,7 @@ namespace Docket.Store.Tests;
 /// <summary>The event log: its rows, its hash chain, and optimistic concurrency under load.</summary>
 public abstract class EventLogTests(StoreKind kind) : StoreTestBase(kind)
 {
-    /// <summary>DESIGN.md's formula, written out here on purpose rather than calling EventHash.</summary>
+    /// <summary>The formula of docs/architecture.md, written out here on purpose rather than calling EventHash.</summary>
     private static byte[] DesignHash(byte[] prevHash, string aNumber, int version, string type, string on, string recordedAt, string recordedBy, string payload)
     {
         var text = aNumber + "\n" + version + "\n" + type + "\n" + on + "\n" + recordedAt + "\n" + recordedBy + "\n" + payload;

@@ -44,7 +44,7 @@ public abstract class MigrationTests(StoreKind kind) : StoreTestBase(kind)
     {
         await using var connection = await Db.OpenConnectionAsync();
 
-        // An auditor can read the log with plain SQL, by the column names of DESIGN.md.
+        // An auditor can read the log with plain SQL, by the column names of docs/architecture.md.
         Assert.Equal(0, await ScalarAsync(connection, "SELECT COUNT(*) FROM events"));
         Assert.Equal(0, await ScalarAsync(connection,
             "SELECT COUNT(*) FROM (SELECT position, a_number, version, type, effective_on, recorded_at, recorded_by, payload, prev_hash, hash FROM events) e"));

@@ -26,7 +26,7 @@ internal static class ExportCommand
     }
 }
 
-/// <summary>One line of an export: exactly the event log fields of DESIGN.md.</summary>
+/// <summary>One line of an export: exactly the event log fields of docs/architecture.md.</summary>
 public static class ExportLine
 {
     public static string Write(EventRow row)

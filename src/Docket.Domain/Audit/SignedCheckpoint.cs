@@ -5,7 +5,7 @@ using System.Text;
 namespace Docket.Domain.Audit;
 
 /// <summary>
-/// A signed tree head, as DESIGN.md defines it: the Merkle root over the first
+/// A signed tree head, as docs/architecture.md defines it: the Merkle root over the first
 /// <see cref="TreeSize"/> events, when it was issued, and an ECDSA P-256 / SHA-256 signature
 /// (IEEE P1363 form, base64) over the UTF-8 text
 /// <c>"docket-checkpoint\n" treeSize "\n" rootHash "\n" issuedAt "\n"</c> (root as lowercase hex).

@@ -3,12 +3,12 @@ using NodaTime;
 namespace Docket.Domain.Deadlines;
 
 /// <summary>
-/// A legal deadline: what it is (<see cref="Kind"/>, as in DESIGN.md), its last day, already
+/// A legal deadline: what it is (<see cref="Kind"/>, as in docs/http-api.md), its last day, already
 /// moved past weekends and holidays where the rule says so, and the rule it comes from.
 /// </summary>
 public sealed record Deadline(string Kind, LocalDate Due, string Rule);
 
-/// <summary>The deadline kinds of DESIGN.md.</summary>
+/// <summary>The deadline kinds of docs/http-api.md.</summary>
 public static class DeadlineKinds
 {
     public const string FirstHearingEarliest = "first-hearing-earliest";

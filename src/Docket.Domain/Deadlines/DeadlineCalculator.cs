@@ -113,7 +113,7 @@ public static class DeadlineCalculator
         }
 
         // A February 29 arrival has no anniversary; of the two readings (February 28 or March 1)
-        // the later is used, as REFERENCE section 0 asks where counting is ambiguous (ASY-1YR).
+        // the later is used, as docs/rules.md section 0 asks where counting is ambiguous (ASY-1YR).
         var lastDay = arrival is { Month: 2, Day: 29 } ? arrival.PlusYears(1).PlusDays(1) : arrival.PlusYears(1);
         deadlines.Add(new(DeadlineKinds.AsylumOneYear, calendar.RollForward(lastDay < AsylumDeadlineFloor ? AsylumDeadlineFloor : lastDay), RuleIds.Asy1Yr));
     }

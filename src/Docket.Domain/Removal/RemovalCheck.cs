@@ -7,7 +7,7 @@ namespace Docket.Domain.Removal;
 
 /// <summary>
 /// "May removal to this country proceed on this date?" The decision procedure at the end of
-/// rules/REFERENCE.md, steps 1 to 8 in order. Every step runs, so the answer lists every
+/// docs/rules.md, steps 1 to 8 in order. Every step runs, so the answer lists every
 /// reason at once. It fails closed: a missing fact or unsettled law is <c>needs-review</c>,
 /// never <c>allowed</c>. A check for a day after today is a projection (CHECK-PROJECTION): it
 /// says what today's facts would give on that day, and is never <c>allowed</c>.

@@ -4,7 +4,7 @@ using Docket.Domain.Rules;
 
 namespace Docket.Domain.Removal;
 
-/// <summary>The steps of the decision procedure, one method each, in the order REFERENCE.md gives.</summary>
+/// <summary>The steps of the decision procedure, one method each, in the order docs/rules.md gives.</summary>
 internal static class RemovalSteps
 {
     private static string Wire<T>(T value) where T : struct, Enum =>

@@ -5,7 +5,7 @@ using Docket.Domain.Events;
 namespace Docket.Domain.Rules;
 
 /// <summary>
-/// Consistency of an event with the case's history, where a rule of REFERENCE.md speaks to it
+/// Consistency of an event with the case's history, where a rule of docs/rules.md speaks to it
 /// (a violation, HTTP 422), or where the event refers to something the case does not have (a
 /// problem, HTTP 400).
 /// </summary>

@@ -6,7 +6,7 @@ using System.Text;
 namespace Docket.Store.Events;
 
 /// <summary>
-/// The per-case hash chain of DESIGN.md:
+/// The per-case hash chain of docs/architecture.md:
 /// <c>hash = SHA-256(prevHash || UTF-8(aNumber "\n" version "\n" type "\n" on "\n" recordedAt "\n" recordedBy "\n" payload))</c>,
 /// version 1 chaining from 32 zero bytes. Anyone can recompute it from an export.
 /// </summary>

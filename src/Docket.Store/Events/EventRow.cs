@@ -1,6 +1,6 @@
 namespace Docket.Store.Events;
 
-/// <summary>One row of the <c>events</c> table, exactly as DESIGN.md lays it out.</summary>
+/// <summary>One row of the <c>events</c> table, exactly as docs/architecture.md lays it out.</summary>
 public sealed class EventRow
 {
     public long Position { get; set; }

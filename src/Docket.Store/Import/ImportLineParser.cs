@@ -12,7 +12,7 @@ public sealed record ParsedLine(long Line, ImportRecord? Record, CaseEvent? Even
 /// <summary>
 /// Turns one line (an NDJSON line, or a CSV row made into a JSON object) into an
 /// <see cref="ImportRecord"/>, with the same strict checks as the API: the event must be well
-/// formed, and an export line's fields must be exactly those of DESIGN.md. Each line is parsed
+/// formed, and an export line's fields must be exactly those of docs/architecture.md. Each line is parsed
 /// once; lines are independent, so a batch can be parsed on every core.
 /// </summary>
 public static partial class ImportLineParser

@@ -43,7 +43,7 @@ public static class CasesApi
         cases.MapGet("/{aNumber}/removal-check", RemovalCheckEndpoint.Handle)
             .RequireAuthorization(Policies.CaseContent)
             .WithSummary("May removal proceed?")
-            .WithDescription("?to=ISO3&on=DATE. Follows the decision procedure of rules/REFERENCE.md and fails closed: {outcome: allowed|blocked|needs-review, allowed, violations: [{rule, message, effect}]}. Writes nothing.");
+            .WithDescription("?to=ISO3&on=DATE. Follows the decision procedure of docs/rules.md and fails closed: {outcome: allowed|blocked|needs-review, allowed, violations: [{rule, message, effect}]}. Writes nothing.");
         return app;
     }
 }

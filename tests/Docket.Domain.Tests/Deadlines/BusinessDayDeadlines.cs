@@ -11,7 +11,7 @@ namespace Docket.Domain.Tests.Deadlines;
 
 /// <summary>
 /// TIME-BUSINESS-DAYS: the voluntary departure bond (VD-POST-60) is due within 5 business
-/// days, skipping weekends and holidays; and the other day-counted clocks of DESIGN.md.
+/// days, skipping weekends and holidays; and the other day-counted clocks of docs/http-api.md.
 /// </summary>
 public sealed class BusinessDayDeadlines
 {

@@ -13,7 +13,7 @@ public sealed class Regressions
     [Fact]
     public void Bug_asylum_one_year_from_February_29_uses_the_later_reading_March_1()
     {
-        // ASY-1YR with REFERENCE section 0: 2025 has no February 29; March 1 (a Saturday) is
+        // ASY-1YR with docs/rules.md section 0: 2025 has no February 29; March 1 (a Saturday) is
         // the later of the two readings and rolls to Monday 2025-03-03. It used to be 2025-02-28.
         var state = CaseHistory.Fold([Opened(), new Entered(EntryMethod.WithoutInspection) { On = Day(2024, 2, 29) }]);
 

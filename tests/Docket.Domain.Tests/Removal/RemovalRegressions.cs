@@ -9,7 +9,7 @@ using static Docket.Domain.Tests.Support.Synthetic;
 
 namespace Docket.Domain.Tests.Removal;
 
-/// <summary>Removal checks that answered allowed where REFERENCE.md stops or fails closed, fixed in the Domain.</summary>
+/// <summary>Removal checks that answered allowed where docs/rules.md stops or fails closed, fixed in the Domain.</summary>
 public sealed class RemovalRegressions
 {
     private static readonly CountryCode Guatemala = CountryCode.Parse("GTM");

@@ -1,6 +1,6 @@
 namespace Docket.Domain.Tests.Scenarios;
 
-/// <summary>Where the repository's shared files are, found from the test's own folder.</summary>
+/// <summary>Where the repository's own files are, found from the test's own folder.</summary>
 internal static class RepositoryPaths
 {
     /// <summary>The folder holding Docket.slnx, found by walking up from the test binaries.</summary>
@@ -9,8 +9,14 @@ internal static class RepositoryPaths
     /// <summary>tests/scenarios: one scenario per JSON file.</summary>
     public static string ScenarioFolder => Path.Combine(Root, "tests", "scenarios");
 
-    /// <summary>The legal rules with their ids, kept next to the repository (../shared/rules/REFERENCE.md).</summary>
-    public static string Reference => Path.GetFullPath(Path.Combine(Root, "..", "shared", "rules", "REFERENCE.md"));
+    /// <summary>docs: Docket's own documentation.</summary>
+    public static string Docs => Path.Combine(Root, "docs");
+
+    /// <summary>docs/rules.md: the legal rules with their ids, citations and confidence.</summary>
+    public static string Rules => Path.Combine(Docs, "rules.md");
+
+    /// <summary>docs/events.md: the event vocabulary.</summary>
+    public static string Events => Path.Combine(Docs, "events.md");
 
     private static string FindRoot()
     {

@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
+using Docket.Domain.Tests.Repository;
 
 namespace Docket.Domain.Tests.Scenarios;
 
 /// <summary>
 /// The scenario suite of tests/scenarios: one test case per file, run against the Domain, and
-/// a check that the files together exercise every rule id of REFERENCE.md.
+/// a check that the files together exercise every rule of docs/rules.md.
 /// </summary>
 public sealed partial class ScenarioTests
 {
@@ -39,35 +40,28 @@ public sealed partial class ScenarioTests
     }
 
     [Fact]
-    public void The_scenarios_name_only_rule_ids_of_the_reference()
+    public void The_scenarios_name_only_rule_ids_of_the_rules_document()
     {
-        var ids = ReferenceRuleIds();
+        var ids = RulesDocument.Load().Ids;
 
         Assert.All(Scenario.FileNames(), file =>
         {
             var unknown = Scenario.Load(file).Rules.Where(rule => !ids.Contains(rule)).ToList();
-            Assert.True(unknown.Count == 0, $"{file} names rules not in REFERENCE.md: {string.Join(", ", unknown)}");
+            Assert.True(unknown.Count == 0, $"{file} names rules not in docs/rules.md: {string.Join(", ", unknown)}");
         });
     }
 
     [Fact]
-    public void Together_the_scenarios_exercise_every_rule_id_of_the_reference()
+    public void Together_the_scenarios_exercise_every_rule_of_the_rules_document()
     {
-        var ids = ReferenceRuleIds();
+        var ids = RulesDocument.Load().Ids;
         var exercised = Scenario.FileNames().SelectMany(file => Scenario.Load(file).Rules).ToHashSet(StringComparer.Ordinal);
 
         var missing = ids.Where(id => !exercised.Contains(id)).ToList();
 
-        Assert.True(ids.Count >= 40, $"expected the rule ids of REFERENCE.md, read only {ids.Count} from {RepositoryPaths.Reference}");
+        Assert.True(ids.Count >= 40, $"expected the rule ids of docs/rules.md, read only {ids.Count} from {RepositoryPaths.Rules}");
         Assert.True(missing.Count == 0, $"no scenario exercises {string.Join(", ", missing)}");
     }
-
-    /// <summary>The ids of the rule list of REFERENCE.md: a list item that starts with a bold id and a colon (<c>- **TIME-DAYS**:</c>).</summary>
-    private static HashSet<string> ReferenceRuleIds() =>
-        [.. RuleId().Matches(File.ReadAllText(RepositoryPaths.Reference)).Select(m => m.Groups["id"].Value)];
-
-    [GeneratedRegex(@"^\s*-\s+\*\*(?<id>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\*\*:", RegexOptions.Multiline)]
-    private static partial Regex RuleId();
 
     [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*\.json$")]
     private static partial Regex FileName();

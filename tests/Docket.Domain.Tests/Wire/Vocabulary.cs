@@ -2,7 +2,7 @@ using Docket.Domain.Events;
 
 namespace Docket.Domain.Tests.Wire;
 
-/// <summary>The event types the code knows are exactly the v1 vocabulary of DESIGN.md.</summary>
+/// <summary>The event types the code knows are exactly the v1 vocabulary of docs/events.md.</summary>
 public sealed class Vocabulary
 {
     private static readonly string[] DesignV1 =

@@ -1,7 +1,7 @@
 namespace Docket.Domain.Tests.Wire;
 
 /// <summary>
-/// One well-formed body for every type of the v1 vocabulary (DESIGN.md), written in the
+/// One well-formed body for every type of the v1 vocabulary (docs/events.md), written in the
 /// canonical form: fields in declaration order, no whitespace, absent optionals omitted.
 /// </summary>
 internal static class WellFormedBodies

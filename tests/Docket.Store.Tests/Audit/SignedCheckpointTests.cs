@@ -4,7 +4,7 @@ using Docket.Domain.Audit;
 
 namespace Docket.Store.Tests.Audit;
 
-/// <summary>The signature and the JSON form of a checkpoint are exactly what DESIGN.md says, checkable without Docket.</summary>
+/// <summary>The signature and the JSON form of a checkpoint are exactly what docs/architecture.md says, checkable without Docket.</summary>
 public sealed class SignedCheckpointTests : IDisposable
 {
     private static readonly byte[] Root = Convert.FromHexString("5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328");

@@ -14,7 +14,7 @@ namespace Docket.Web.Tests.Privacy;
 public sealed class NoSurveillanceFieldsTests
 {
     /// <summary>
-    /// Why this list exists: Docket does not locate, track, profile or rank people (DESIGN.md,
+    /// Why this list exists: Docket does not locate, track, profile or rank people (README.md,
     /// "What Docket deliberately is not"). It holds no location history, no licence-plate or
     /// telecom data, no biometrics, no physical descriptions, no social-media data, and computes
     /// no risk or priority score for choosing whom to apprehend. Those are product properties, not
