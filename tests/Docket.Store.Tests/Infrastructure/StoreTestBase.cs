@@ -77,7 +77,7 @@ public abstract class StoreTestBase(StoreKind kind) : IAsyncLifetime
         };
 
     protected static MailingAddressChanged Address(string address) =>
-        new(address) { On = new LocalDate(2025, 3, 2) };
+        new(address) { On = new LocalDate(2025, 3, 1) }; // the test clock's day: nothing is recorded ahead of it (RECORD-NOT-FUTURE)
 
     /// <summary>Opens a case through the command side and checks that it opened.</summary>
     protected async Task<ANumber> OpenCaseAsync(string aNumber, string familyName = "Quillfeather", string givenNames = "Anselm", string citizenship = "GTM", CaseLog? cases = null)
