@@ -16,7 +16,7 @@ public abstract class AttorneyTests(DocketServer server)
         var (_, version) = await server.OpenRepresentedCaseAsync(digits);
         var attorney = server.As(server.AttorneyToken);
 
-        var after = await attorney.AppendAsync(digits, version, Bodies.AddressChange("55 Counsel Street, Queens NY"));
+        var after = await attorney.AppendAsync(digits, await server.AsOfficer.ServeNoticeAsync(digits, version), Bodies.AddressChange("55 Counsel Street, Queens NY"));
         using var decided = await attorney.PostEventRawAsync(digits, AccessBodies.JudgeDecided(), $"\"{after}\"");
 
         var problem = await Json.ProblemAsync(decided, HttpStatusCode.Forbidden);
@@ -71,8 +71,8 @@ public abstract class AttorneyTests(DocketServer server)
         var (_, version) = await server.OpenRepresentedCaseAsync(represented, "Szabo-Quaye", dateOfBirth: "1975-02-17");
         var notRepresented = server.NewANumber();
         var other = await server.OpenCaseAsync(notRepresented, "Szabo-Quaye", dateOfBirth: "1975-02-17");
-        await server.AsOfficer.AppendAsync(represented, version, AccessBodies.HearingScheduled("2025-06-04"));
-        await server.AsOfficer.AppendAsync(notRepresented, other.Version, AccessBodies.HearingScheduled("2025-06-04"));
+        await server.AsOfficer.AppendAsync(represented, await server.AsOfficer.ServeNoticeAsync(represented, version), AccessBodies.HearingScheduled("2025-06-04"));
+        await server.AsOfficer.AppendAsync(notRepresented, await server.AsOfficer.ServeNoticeAsync(notRepresented, other.Version), AccessBodies.HearingScheduled("2025-06-04"));
         var attorney = server.As(server.AttorneyToken);
 
         using var byName = await attorney.SendAsync(HttpMethod.Get, "/api/cases?familyName=szabo-quaye&dateOfBirth=1975-02-17");

@@ -8,6 +8,8 @@ namespace Docket.Web.Tests.Infrastructure;
 /// <summary>Bodies for the access-control, privacy and self-service tests.</summary>
 public static class AccessBodies
 {
+    private static readonly string[] Charges = ["212(a)(6)(A)(i)"];
+
     /// <summary>The court's record that an attorney now represents the person (recorded by the agency).</summary>
     public static string AttorneyEntered(string barNumber = DocketServer.AttorneyBarNumber, string name = "Rosalind Achterberg", string on = DocketServer.Today) =>
         JsonSerializer.Serialize(new { type = "AttorneyEntered", on, name, barNumber });
@@ -17,6 +19,10 @@ public static class AccessBodies
 
     public static string HearingScheduled(string date, string court = "New York Immigration Court", string on = DocketServer.Today) =>
         JsonSerializer.Serialize(new { type = "HearingScheduled", on, date, kind = "master", court });
+
+    /// <summary>A Notice to Appear served a month before the test's today: proceedings begin, so hearings and decisions fit the case's stage.</summary>
+    public static string NoticeToAppearServed(string on = "2025-05-01") =>
+        JsonSerializer.Serialize(new { type = "NoticeToAppearServed", on, method = "personal", charges = Charges });
 
     /// <summary>A decision only the court records: an attorney may not file it.</summary>
     public static string JudgeDecided(string on = DocketServer.Today) =>
@@ -59,6 +65,10 @@ public static class AccessHelpers
     }
 
     /// <summary>The case's version as stored, read without going through the API (so nothing is logged).</summary>
+    /// <summary>Serves the Notice to Appear (stage in-proceedings) and returns the case's new version.</summary>
+    public static Task<int> ServeNoticeAsync(this CaseApi api, string aNumber, int version) =>
+        api.AppendAsync(aNumber, version, AccessBodies.NoticeToAppearServed());
+
     public static async Task<int> StoredVersionAsync(this DocketServer server, string aNumber) =>
         (await server.App.Services.GetRequiredService<EventReader>().ReadStreamAsync(aNumber)).Count;
 

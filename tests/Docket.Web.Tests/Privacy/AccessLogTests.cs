@@ -28,7 +28,7 @@ public abstract class AccessLogTests(DocketServer server)
         if (read == "caseload-hearings")
         {
             // A hearing on a day no other case of this class has, so the caseload page holds this case alone.
-            await server.AsOfficer.AppendAsync(digits, version, AccessBodies.HearingScheduled("2025-07-15"));
+            await server.AsOfficer.AppendAsync(digits, await server.AsOfficer.ServeNoticeAsync(digits, version), AccessBodies.HearingScheduled("2025-07-15"));
         }
 
         string? session = read == "self-service" ? await server.SignInAsync(digits, opened.AccessCode, Birth) : null;

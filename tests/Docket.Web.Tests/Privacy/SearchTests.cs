@@ -153,10 +153,10 @@ public abstract class SearchTests(DocketServer server)
         // A week nobody else in this class uses.
         var nyc = server.NewANumber();
         var nycCase = await server.OpenCaseAsync(nyc, "Kowalczyk-Diallo");
-        await server.AsOfficer.AppendAsync(nyc, nycCase.Version, AccessBodies.HearingScheduled("2025-09-10"));
+        await server.AsOfficer.AppendAsync(nyc, await server.AsOfficer.ServeNoticeAsync(nyc, nycCase.Version), AccessBodies.HearingScheduled("2025-09-10"));
         var lax = server.NewANumber();
         var laxCase = await server.OpenCaseAsync(lax, "Kowalczyk-Diallo", office: "LAX", token: server.OtherOfficeToken);
-        await server.As(server.OtherOfficeToken).AppendAsync(lax, laxCase.Version, AccessBodies.HearingScheduled("2025-09-11", "Los Angeles Immigration Court"));
+        await server.As(server.OtherOfficeToken).AppendAsync(lax, await server.As(server.OtherOfficeToken).ServeNoticeAsync(lax, laxCase.Version), AccessBodies.HearingScheduled("2025-09-11", "Los Angeles Immigration Court"));
         const string Week = "/api/caseload/hearings?from=2025-09-08&to=2025-09-14";
 
         Assert.Equal([nyc], await FoundAsync(server.OfficerToken, Week));
