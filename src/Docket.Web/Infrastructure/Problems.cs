@@ -27,8 +27,12 @@ public static class Problems
             statusCode: StatusCodes.Status422UnprocessableEntity,
             extensions: new Dictionary<string, object?>
             {
-                ["violations"] = violations.Select(v => new { rule = v.Rule, message = v.Message }).ToArray(),
+                ["violations"] = violations.Select(v => new { rule = v.Rule, message = v.Message, effect = Effect(v.Effect) }).ToArray(),
             });
+
+    /// <summary>As the removal check writes it: "blocks" or "needs-review".</summary>
+    public static string Effect(ViolationEffect effect) =>
+        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(effect.ToString());
 
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(title: "Not found", detail: detail, statusCode: StatusCodes.Status404NotFound);

@@ -27,6 +27,6 @@ public static class DeadlinesEndpoint
             return problem!;
         }
 
-        return TypedResults.Ok(DeadlineView.From(DeadlineCalculator.For(loaded.State, calendar, asOf)));
+        return TypedResults.Ok(DeadlineView.From(DeadlineCalculator.For(loaded.State, calendar, asOf), asOf));
     }
 }

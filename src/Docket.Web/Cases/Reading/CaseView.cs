@@ -13,10 +13,22 @@ public sealed record AttorneyView(string Name, string BarNumber, LocalDate Since
 
 public sealed record HearingView(LocalDate Date, string Kind, string Court);
 
-public sealed record DeadlineView(string Kind, LocalDate Due, string Rule)
+/// <summary>
+/// A deadline as the API shows it: <c>dateIs</c> says whether <c>due</c> is a last day or an
+/// earliest day (first-hearing-earliest); <c>daysLeft</c> counts from the day asked about
+/// (negative once passed); <c>description</c> says what it means in plain words.
+/// </summary>
+public sealed record DeadlineView(string Kind, LocalDate Due, string Rule, string DateIs, bool Passed, int DaysLeft, string Description)
 {
-    public static IReadOnlyList<DeadlineView> From(IEnumerable<Deadline> deadlines) =>
-        [.. deadlines.Select(d => new DeadlineView(d.Kind, d.Due, d.Rule))];
+    public static IReadOnlyList<DeadlineView> From(IEnumerable<Deadline> deadlines, LocalDate asOf) =>
+        [.. deadlines.Select(d => new DeadlineView(
+            d.Kind,
+            d.Due,
+            d.Rule,
+            JsonNamingPolicy.KebabCaseLower.ConvertName(DeadlineMeaning.DateIs(d.Kind).ToString()),
+            d.Due < asOf,
+            Period.Between(asOf, d.Due, PeriodUnits.Days).Days,
+            DeadlineMeaning.Describe(d.Kind)))];
 }
 
 /// <summary>FINAL-1241: since when the removal order is administratively final, and why.</summary>
@@ -69,7 +81,7 @@ public sealed record CaseView(
             final is null ? null : new FinalOrderView(final.Since, final.Rule, final.Basis),
             state.Attorney is { } a ? new AttorneyView(a.Name, a.BarNumber, a.Since) : null,
             state.NextHearing(today) is { } h ? new HearingView(h.Date, JsonNamingPolicy.KebabCaseLower.ConvertName(h.Kind.ToString()), h.Court) : null,
-            DeadlineView.From(DeadlineCalculator.For(state, calendar, today)),
+            DeadlineView.From(DeadlineCalculator.For(state, calendar, today), today),
             state.Version,
             rows.Select(EventView.From).ToList());
     }
