@@ -1,11 +1,6 @@
-using Docket.Domain.Calendar;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Docket.Store;
-using Docket.Store.Access;
-using Docket.Store.Cases;
-using Docket.Store.Events;
-using Docket.Store.Users;
 using Docket.Web.Access;
 using Docket.Web.Auth;
 using Docket.Web.Caseload;
@@ -16,7 +11,6 @@ using Docket.Web.OpenApi;
 using Docket.Web.SelfService;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
-using Scalar.AspNetCore;
 
 namespace Docket.Web;
 
@@ -35,39 +29,28 @@ public static class DocketWebApp
         var database = new DocketDatabase(options.Database);
         await database.MigrateAsync(cancellationToken);
 
+        // One line an area: what it registers is in its own Add<Area>.
         var services = builder.Services;
-        services.AddSingleton(database);
-        services.AddSingleton(options.Clock);
-        services.AddSingleton(new LegalClock(options.Clock, DateTimeZoneProviders.Tzdb[options.LegalTimeZone]));
-        services.AddSingleton<EventWriter>();
-        services.AddSingleton<EventReader>();
-        services.AddSingleton(options.Calendar ?? CalendarConfiguration.Read(builder.Configuration));
-        services.AddSingleton<CaseLog>();
-        services.AddSingleton(new ActiveTokenCache(options.TokensTrustedFor));
-        services.AddSingleton(sp => new UserStore(database, options.Clock, sp.GetRequiredService<ActiveTokenCache>()));
-        services.AddSingleton<AccessLog>();
-        services.AddSingleton<CaseDirectory>();
-        services.AddDocketSelfService();
-        services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
-        services.AddProblemDetails();
+        services.AddDocketCalendar(options, builder.Configuration);
+        services.AddDocketStore(database, options);
+        services.AddDocketJson();
         services.AddDocketAuthorization();
+        services.AddDocketSelfService();
         services.AddDocketHealth();
         services.AddDocketAudit(builder.Configuration, options);
-        services.AddOpenApi();
-        services.AddOpenApiDocumentCache();
+        services.AddDocketOpenApi();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseRoutingAnswers();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseOutputCache();
 
-        app.MapOpenApi().AllowAnonymous().CacheDocument();
-        app.MapScalarApiReference().AllowAnonymous();
-        app.MapGet("/", () => Results.Redirect("/scalar")).AllowAnonymous().ExcludeFromDescription();
+        app.MapDocketOpenApi();
         app.MapHealthApi();
         app.MapCasesApi();
         app.MapAuditApi();

@@ -138,6 +138,24 @@ public sealed class UserStore(DocketDatabase database, IClock clock, ActiveToken
         return user.ExpiresAt is null || user.ExpiresAt > now.ToDateTimeUtc() ? user : null;
     }
 
+    /// <summary>
+    /// Why a token that <see cref="FindByTokenAsync"/> did not accept was refused, so the caller
+    /// can be told what to do. Asked only after a refusal; it tells the holder of a token no more
+    /// than that their own token once belonged to a user.
+    /// </summary>
+    public async Task<TokenRefusal> WhyRefusedAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var hash = HashToken(token);
+        await using var context = database.CreateContext();
+        var user = await context.Users.AsNoTracking().SingleOrDefaultAsync(u => u.TokenHash == hash, cancellationToken);
+        return user switch
+        {
+            { RevokedAt: not null } => TokenRefusal.Revoked,
+            { ExpiresAt: { } expires } when expires <= clock.GetCurrentInstant().ToDateTimeUtc() => TokenRefusal.Expired,
+            _ => TokenRefusal.Unknown,
+        };
+    }
+
     private static string NewToken() => "dkt_" + Base64Url(RandomNumberGenerator.GetBytes(32));
 
     public static byte[] HashToken(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));

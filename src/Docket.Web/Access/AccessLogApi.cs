@@ -1,6 +1,7 @@
 using Docket.Store.Access;
 using Docket.Web.Auth;
 using Docket.Web.Infrastructure;
+using Docket.Web.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Docket.Web.Access;
@@ -13,6 +14,8 @@ public static class AccessLogApi
     {
         app.MapGet("/api/audit/access", Handle)
             .RequireAuthorization(Policies.AccessAudit)
+            .WithName("queryAccessLog")
+            .ProducesProblems(400)
             .WithTags("Audit")
             .WithSummary("The access log")
             .WithDescription("Every read of a case and every refused attempt. Filters: aNumber, user, breakGlass, outcome; page with afterId (up to 1000 entries).");

@@ -1,10 +1,8 @@
 using Docket.Domain.Audit;
 using Docket.Domain.Cases;
-using Docket.Store;
 using Docket.Store.Audit;
 using Docket.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Docket.Web.Audit;
 
@@ -15,7 +13,7 @@ namespace Docket.Web.Audit;
 public static class ProofEndpoints
 {
     public static async Task<Results<Ok<InclusionProofView>, ProblemHttpResult>> Inclusion(
-        string? aNumber, int? version, long? treeSize, DocketDatabase database, MerkleTreeStore tree, CheckpointStore checkpoints, CancellationToken cancellationToken)
+        string? aNumber, int? version, long? treeSize, AuditProofs proofs, MerkleTreeStore tree, CancellationToken cancellationToken)
     {
         if (!ANumber.TryParse(aNumber, out var number) || version is not > 0)
         {
@@ -23,17 +21,13 @@ public static class ProofEndpoints
         }
 
         var digits = number.Value.Digits;
-        await using var context = database.CreateContext();
-        var found = await context.Events.AsNoTracking()
-            .Where(e => e.ANumber == digits && e.Version == version)
-            .Select(e => new { e.Position, e.Hash })
-            .FirstOrDefaultAsync(cancellationToken);
+        var found = await proofs.FindEventAsync(digits, version.Value, cancellationToken);
         if (found is null)
         {
             return Problems.NotFound($"There is no event {digits} version {version}.");
         }
 
-        var (size, problem) = await TreeSizeAsync(treeSize, tree, checkpoints, cancellationToken);
+        var (size, problem) = await TreeSizeAsync(treeSize, proofs, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -51,9 +45,9 @@ public static class ProofEndpoints
     }
 
     public static async Task<Results<Ok<ConsistencyProofView>, ProblemHttpResult>> Consistency(
-        long? from, long? to, MerkleTreeStore tree, CheckpointStore checkpoints, CancellationToken cancellationToken)
+        long? from, long? to, AuditProofs proofs, MerkleTreeStore tree, CancellationToken cancellationToken)
     {
-        var (size, problem) = await TreeSizeAsync(to, tree, checkpoints, cancellationToken);
+        var (size, problem) = await TreeSizeAsync(to, proofs, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -68,13 +62,12 @@ public static class ProofEndpoints
         return TypedResults.Ok(new ConsistencyProofView(from.Value, size, Hex(proof)));
     }
 
-    private static async Task<(long Size, ProblemHttpResult? Problem)> TreeSizeAsync(long? asked, MerkleTreeStore tree, CheckpointStore checkpoints, CancellationToken cancellationToken)
+    private static async Task<(long Size, ProblemHttpResult? Problem)> TreeSizeAsync(long? asked, AuditProofs proofs, CancellationToken cancellationToken)
     {
-        var stored = await tree.SizeAsync(cancellationToken);
-        var size = asked ?? (await checkpoints.LatestAsync(cancellationToken))?.TreeSize ?? stored;
-        return size < 1 || size > stored
-            ? (0, Problems.BadRequest("Bad tree size", [$"treeSize must be 1..{stored}, the events the tree holds now"]))
-            : (size, null);
+        var tree = await proofs.TreeAsync(asked, cancellationToken);
+        return tree.Exists
+            ? (tree.Size, null)
+            : (0, Problems.BadRequest("Bad tree size", [$"treeSize must be 1..{tree.Stored}, the events the tree holds now"]));
     }
 
     private static List<string> Hex(IReadOnlyList<byte[]> hashes) => hashes.Select(h => Convert.ToHexStringLower(h)).ToList();

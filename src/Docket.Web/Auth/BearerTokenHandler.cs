@@ -36,15 +36,23 @@ public sealed class BearerTokenHandler(
         var token = header["Bearer ".Length..].Trim();
         if (SelfServiceSessions.IsSessionToken(token))
         {
-            return sessions.Validate(token) is { } aNumber
-                ? Success([new(ClaimTypes.Name, Caller.SelfServiceRole), new(ClaimTypes.Role, Caller.SelfServiceRole), new(Caller.CaseClaim, aNumber)])
-                : AuthenticateResult.Fail("The self-service session is unknown or expired; sign in again.");
+            return sessions.Check(token) switch
+            {
+                { ANumber: { } aNumber } => Success([new(ClaimTypes.Name, Caller.SelfServiceRole), new(ClaimTypes.Role, Caller.SelfServiceRole), new(Caller.CaseClaim, aNumber)]),
+                { Expired: true } => AuthenticateResult.Fail("The self-service session has ended (sessions last 30 minutes); sign in again."),
+                _ => AuthenticateResult.Fail("The self-service session is not one this server issued (or the server restarted since); sign in again."),
+            };
         }
 
         var user = await users.FindByTokenAsync(token, Context.RequestAborted);
         if (user is null)
         {
-            return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
+            return AuthenticateResult.Fail(await users.WhyRefusedAsync(token, Context.RequestAborted) switch
+            {
+                TokenRefusal.Revoked => "The token was revoked; ask an administrator for a new one (`docket users add`).",
+                TokenRefusal.Expired => "The token has expired; ask an administrator for a new one (`docket users add`).",
+                _ => "The token is not known to this database: check that it was copied whole and that it was issued (`docket users add`) for the database this server uses.",
+            });
         }
 
         var claims = new List<Claim> { new(ClaimTypes.Name, user.Name), new(ClaimTypes.Role, user.Role) };
@@ -63,11 +71,14 @@ public sealed class BearerTokenHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        // A token was sent but refused: say why, so a caller with a stale or foreign token knows
+        // what to fix. With no token at all, say how to send one.
+        var refused = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = "Bearer";
+        Response.Headers.WWWAuthenticate = refused is null ? "Bearer" : "Bearer error=\"invalid_token\"";
         await Results.Problem(
-            title: "Sign-in required",
-            detail: "Send Authorization: Bearer TOKEN with a token from `docket users add` (or a self-service session).",
+            title: refused is null ? "Sign-in required" : "The token was not accepted",
+            detail: refused ?? "Send Authorization: Bearer TOKEN with a token from `docket users add` (or a self-service session).",
             statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(Context);
     }
 

@@ -5,6 +5,7 @@ using Docket.Web.Auth;
 using Docket.Web.Cases;
 using Docket.Web.Cases.Search;
 using Docket.Web.Infrastructure;
+using Docket.Web.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 
@@ -17,6 +18,8 @@ public static class CaseloadApi
     {
         app.MapGet("/api/caseload/hearings", Hearings)
             .RequireAuthorization(Policies.RecordEvents)
+            .WithName("listCaseloadHearings")
+            .ProducesProblems(400)
             .WithTags("Caseload")
             .WithSummary("Hearings in my caseload")
             .WithDescription("?from=&to= (default: this week, Monday to Sunday); 25 a page.");

@@ -8,13 +8,22 @@ namespace Docket.Web.Infrastructure;
 /// </summary>
 public static class JsonBody
 {
-    private const long MaxBytes = 256 * 1024;
+    public const long MaxBytes = 256 * 1024;
+
+    private static readonly string TooLarge = $"The body is larger than {MaxBytes / 1024} KiB, the most a JSON body of the Docket API may be.";
 
     public static async Task<(JsonElement? Body, string? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        // Too large is 413, not a malformed body: declared up front, or found while reading a
+        // chunked body (the server stops reading at the limit). JsonConventions maps it to a problem.
         if (request.ContentLength > MaxBytes)
         {
-            return (null, $"the body is larger than {MaxBytes / 1024} KiB");
+            throw new BadHttpRequestException(TooLarge, StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBytes;
         }
 
         try

@@ -9,6 +9,7 @@ using Docket.Web.Auth;
 using Docket.Web.Cases;
 using Docket.Web.Cases.Reading;
 using Docket.Web.Infrastructure;
+using Docket.Web.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Docket.Web.SelfService;
@@ -21,8 +22,6 @@ public sealed record SelfServiceCaseView(
 /// <summary>One read of the person's file: who (by role and office), when, and why.</summary>
 public sealed record FileReadView(string Role, string? Office, string Date, string Purpose, bool BreakGlass, string? ReaderName);
 
-public sealed record DepartureReportRequest(string DestinationCountry, string On, string? Port);
-
 public static class SelfServiceApi
 {
     public const string SignInLimiter = "self-service-sign-in";
@@ -31,13 +30,10 @@ public static class SelfServiceApi
     {
         services.AddSingleton<SelfServiceSessions>();
         services.AddSingleton<SignInLockout>();
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(SignInLimiter, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        });
+        // The 429 itself (status, Retry-After, problem) is the shared one of JsonConventions.
+        services.AddRateLimiter(limiter => limiter.AddPolicy(SignInLimiter, http => RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         return services;
     }
 
@@ -47,13 +43,17 @@ public static class SelfServiceApi
         group.MapPost("/session", SignInEndpoint.Handle)
             .AllowAnonymous()
             .RequireRateLimiting(SignInLimiter)
+            .WithName("signIn")
             .Accepts<SignInRequest>("application/json")
+            .ProducesProblems(400, 401, 429)
             .WithSummary("Sign in to your own case")
             .WithDescription("{aNumber, accessCode, dateOfBirth} -> a token for that one case (30 minutes).");
-        group.MapGet("/case", GetCase).RequireAuthorization(Policies.SelfService).WithSummary("Your case: status, deadlines, next hearing");
-        group.MapGet("/access", GetAccess).RequireAuthorization(Policies.SelfService).WithSummary("Who has read your file");
+        group.MapGet("/case", GetCase).RequireAuthorization(Policies.SelfService).WithName("getOwnCase").ProducesProblems(404).WithSummary("Your case: status, deadlines, next hearing");
+        group.MapGet("/access", GetAccess).RequireAuthorization(Policies.SelfService).WithName("listOwnFileReads").WithSummary("Who has read your file");
         group.MapPost("/departure", ReportDeparture).RequireAuthorization(Policies.SelfService)
-            .Accepts<DepartureReportRequest>("application/json")
+            .WithName("reportDeparture")
+            .AcceptsJson(EventSchemas.DepartureReport)
+            .ProducesProblems(400, 404, 409, 422)
             .WithSummary("Report your departure from the United States");
         return app;
     }

@@ -1,7 +1,9 @@
 using System.Net;
 using Docket.Store;
 using Docket.Store.Users;
+using Docket.Web.SelfService;
 using Docket.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace Docket.Web.Tests.Authorization;
@@ -42,7 +44,8 @@ public sealed class TokenTests(SqliteServer server) : IClassFixture<SqliteServer
 
         server.Clock.Advance(Duration.FromSeconds(2));
         using var after = await server.As(issued.Token).GetRawAsync(digits);
-        await Json.ProblemAsync(after, HttpStatusCode.Unauthorized);
+        var problem = await Json.ProblemAsync(after, HttpStatusCode.Unauthorized);
+        Assert.Contains("expired", problem.Text("detail"), StringComparison.Ordinal);
         Assert.Contains(after.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
     }
 
@@ -76,5 +79,23 @@ public sealed class TokenTests(SqliteServer server) : IClassFixture<SqliteServer
         }
 
         Assert.Equal(1, (await server.As(reissued.Token).GetAsync(digits)).Version);
+    }
+
+    [Fact]
+    public async Task SelfServiceSessionEndsByTheInjectedClockNotTheMachines()
+    {
+        var session = server.App.Services.GetRequiredService<SelfServiceSessions>().Issue(server.NewANumber());
+        Assert.Equal((server.Clock.GetCurrentInstant() + Duration.FromMinutes(30)).ToDateTimeOffset(), session.Expires);
+
+        server.Clock.Advance(Duration.FromMinutes(30) - Duration.FromSeconds(1));
+        using (var before = await server.As(session.Token).SendAsync(HttpMethod.Get, "/api/self-service/access"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        server.Clock.Advance(Duration.FromSeconds(1));
+        using var after = await server.As(session.Token).SendAsync(HttpMethod.Get, "/api/self-service/access");
+        var problem = await Json.ProblemAsync(after, HttpStatusCode.Unauthorized);
+        Assert.Contains("has ended", problem.Text("detail"), StringComparison.Ordinal);
     }
 }

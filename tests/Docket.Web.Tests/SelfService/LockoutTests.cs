@@ -90,3 +90,24 @@ public sealed class SignInRateLimitTests(SqliteServer server) : IClassFixture<Sq
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 10), HttpStatusCode.TooManyRequests], statuses);
     }
 }
+
+/// <summary>The sign-in rate limit's 429 says when to try again (a server of its own, so its limit is fresh).</summary>
+public sealed class SignInRateLimitRetryAfterTests(SqliteServer server) : IClassFixture<SqliteServer>
+{
+    [Fact]
+    public async Task RateLimitedSignInIs429WithRetryAfter()
+    {
+        for (var attempt = 1; attempt <= 10; attempt++)
+        {
+            using var allowed = await server.SignInRawAsync(server.NewANumber(), "ABCD-EFGH-JKLM", "1990-01-02");
+            Assert.Equal(HttpStatusCode.Unauthorized, allowed.StatusCode);
+        }
+
+        using var limited = await server.SignInRawAsync(server.NewANumber(), "ABCD-EFGH-JKLM", "1990-01-02");
+
+        var problem = await Json.ProblemAsync(limited, HttpStatusCode.TooManyRequests);
+        var retryAfter = limited.Headers.RetryAfter?.Delta;
+        Assert.True(retryAfter is { } wait && wait > TimeSpan.Zero && wait <= TimeSpan.FromMinutes(1), $"Retry-After: {limited.Headers.RetryAfter}");
+        Assert.Contains("try again in", problem.Text("detail"), StringComparison.Ordinal);
+    }
+}

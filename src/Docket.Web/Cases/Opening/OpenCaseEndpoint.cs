@@ -9,9 +9,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Docket.Web.Cases.Opening;
 
-/// <summary>The body of POST /api/cases (documentation only: the body is parsed strictly by the Domain).</summary>
-public sealed record OpenCaseRequest(string ANumber, string FamilyName, string GivenNames, string DateOfBirth, string Citizenship, string Office);
-
 public sealed record OpenCaseResponse(string ANumber, int Version, string AccessCode);
 
 public static class OpenCaseEndpoint

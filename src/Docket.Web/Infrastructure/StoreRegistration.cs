@@ -1,0 +1,26 @@
+using Docket.Store;
+using Docket.Store.Access;
+using Docket.Store.Cases;
+using Docket.Store.Events;
+using Docket.Store.Users;
+
+namespace Docket.Web.Infrastructure;
+
+/// <summary>The Store's services for the web host: one database, one writer, shared by every request.</summary>
+public static class StoreRegistration
+{
+    public static IServiceCollection AddDocketStore(this IServiceCollection services, DocketDatabase database, DocketWebOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(database);
+        services.AddSingleton<DatabaseProbe>();
+        services.AddSingleton<EventWriter>();
+        services.AddSingleton<EventReader>();
+        services.AddSingleton<CaseLog>();
+        services.AddSingleton(new ActiveTokenCache(options.TokensTrustedFor));
+        services.AddSingleton(sp => new UserStore(database, sp.GetRequiredService<NodaTime.IClock>(), sp.GetRequiredService<ActiveTokenCache>()));
+        services.AddSingleton<AccessLog>();
+        services.AddSingleton<CaseDirectory>();
+        return services;
+    }
+}
