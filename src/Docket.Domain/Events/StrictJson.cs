@@ -10,15 +10,15 @@ namespace Docket.Domain.Events;
 /// <see cref="JsonDocument"/> keeps both and a lookup takes the last), a string that is not
 /// text (bytes that are not UTF-8, an escaped lone surrogate such as <c>\udfff</c>: reading
 /// either throws), and nesting deeper than any body needs.
+/// <para>
+/// .NET 10 can refuse duplicates itself (<c>JsonDocumentOptions.AllowDuplicateProperties</c>),
+/// but only while parsing text, and its message shortens a long key ("'destinationCoun...'").
+/// The parser takes elements that someone else parsed, and a refusal must name the field in
+/// full, so keys are checked here while walking the document, which the text check needs anyway.
+/// </para>
 /// </summary>
 public static class StrictJson
 {
-    /// <summary>
-    /// Options for parsing outside JSON: the library refuses a duplicate key at any depth
-    /// (.NET 10's <see cref="JsonDocumentOptions.AllowDuplicateProperties"/>), naming the key.
-    /// </summary>
-    public static JsonDocumentOptions DocumentOptions(int maxDepth) => new() { AllowDuplicateProperties = false, MaxDepth = maxDepth };
-
     /// <summary>Reads a string value as text, or answers false where reading it would throw.</summary>
     public static bool TryGetText(JsonElement value, [NotNullWhen(true)] out string? text)
     {

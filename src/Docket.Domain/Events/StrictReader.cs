@@ -99,7 +99,8 @@ internal static class StrictReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(payload, StrictJson.DocumentOptions(MaxDepth));
+            // Duplicates and depth are refused by the walk below, which names the field in full.
+            document = JsonDocument.Parse(payload, new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Docket.Domain.Events;
 using Docket.Domain.Tests.Support;
 
@@ -54,7 +53,7 @@ public sealed class DuplicateKeys
         var result = EventJson.ParsePayload("CaseClosed", Synthetic.Day(2025, 6, 1), """{"reason":"departed","reason":"removed"}""");
 
         Assert.False(result.Succeeded);
-        Assert.Contains(result.Errors, e => e.Contains("reason", StringComparison.Ordinal));
+        Assert.Contains("reason: appears more than once", result.Errors);
     }
 
     [Fact]
@@ -67,10 +66,8 @@ public sealed class DuplicateKeys
     }
 
     [Fact]
-    public void A_body_without_duplicates_parsed_with_the_strict_document_options_reads_as_before()
+    public void A_long_key_given_twice_is_named_in_full()
     {
-        using var document = JsonDocument.Parse("""{"type":"CaseClosed","on":"2025-06-01","reason":"departed"}""", StrictJson.DocumentOptions(8));
-
-        Assert.True(EventJson.Parse(document.RootElement).Succeeded);
+        Parsing.Refused("""{"type":"DepartureReported","on":"2025-05-20","destinationCountry":"GTM","source":"self-report","destinationCountry":"MEX"}""", "destinationCountry");
     }
 }
