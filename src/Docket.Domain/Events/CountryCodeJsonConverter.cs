@@ -8,7 +8,17 @@ internal sealed class CountryCodeJsonConverter : JsonConverter<CountryCode>
 {
     public override CountryCode Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        string? text;
+        try
+        {
+            text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        }
+        catch (InvalidOperationException)
+        {
+            // Not UTF-8, or a lone surrogate: a refusal like any other bad code, never a crash.
+            throw new JsonException("a country code must be text (three upper-case letters, for example MEX).");
+        }
+
         return CountryCode.TryParse(text, out var code)
             ? code.Value
             : throw new JsonException($"'{text}' is not an ISO 3166-1 alpha-3 country code (three upper-case letters, for example MEX).");

@@ -7,4 +7,4 @@ namespace Docket.Domain.Events;
 /// reads <see cref="Replacement"/> (a full event body, <c>{type, on, ...}</c>) in place of
 /// the event at <see cref="CorrectsVersion"/>.
 /// </summary>
-public sealed record EntryCorrected(int CorrectsVersion, string Reason, JsonElement Replacement) : CaseEvent;
+public sealed record EntryCorrected(int CorrectsVersion, [FreeText] string Reason, JsonElement Replacement) : CaseEvent;

@@ -13,7 +13,7 @@ public sealed record CaseOpened(
     string Office) : CaseEvent;
 
 /// <summary>The address of record for notices, as given by the person.</summary>
-public sealed record MailingAddressChanged(string Address) : CaseEvent;
+public sealed record MailingAddressChanged([FreeText] string Address) : CaseEvent;
 
 public sealed record AttorneyEntered(string Name, string BarNumber) : CaseEvent;
 

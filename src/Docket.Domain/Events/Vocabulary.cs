@@ -35,4 +35,10 @@ public enum ClaimOutcome { Established, Rejected }
 
 public enum DepartureSource { SelfReport, ExitRecord, CarrierManifest }
 
+// v1.1: how a departure was made and what shows it (both optional on DepartureReported).
+
+public enum DepartureMode { Air, Sea, Land, Consular }
+
+public enum DepartureEvidence { BoardingPass, PassportStamp, ConsularVerification, ExitRecord, Other }
+
 public enum ClosureReason { Departed, Removed, ReliefGranted, Terminated, Administrative }

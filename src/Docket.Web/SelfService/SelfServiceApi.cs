@@ -105,7 +105,7 @@ public static class SelfServiceApi
         var (body, error) = await JsonBody.ReadAsync(http.Request, cancellationToken);
         if (body is not { ValueKind: System.Text.Json.JsonValueKind.Object } json)
         {
-            return Problems.BadRequest("The departure report could not be read", [error ?? "the body must be {destinationCountry, on, port?}"]);
+            return Problems.BadRequest("The departure report could not be read", [error ?? "the body must be {destinationCountry, on, port?, mode?, evidence?}"]);
         }
 
         // The person reports; the source is always a self-report.

@@ -64,7 +64,7 @@ public static class SignInEndpoint
     }
 
     private static string? Text(JsonElement json, string name) =>
-        json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
-            ? value.GetString()
+        json.TryGetProperty(name, out var value) && StrictJson.TryGetText(value, out var text) && !string.IsNullOrWhiteSpace(text)
+            ? text
             : null;
 }

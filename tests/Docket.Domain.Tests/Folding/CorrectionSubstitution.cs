@@ -43,7 +43,7 @@ public sealed class CorrectionSubstitution
     {
         // Recorded as reserved; the judge's order says appeal was waived.
         Given(Opened(), Notice(Day(2024, 6, 10)), Decided(DecisionOutcome.ReliefGranted, AppealChoice.Reserved))
-            .When(Correction(3, """{"type":"JudgeDecided","on":"2024-09-02","outcome":"relief-granted","relief":"asylum","appeal":"waived"}"""))
+            .When(Correction(3, """{"type":"JudgeDecided","on":"2024-09-02","outcome":"relief-granted","relief":"asylum","appeal":"waived","alternateCountries":[],"protectedCountries":[],"inAbsentia":false}"""))
             .ThenState(state =>
             {
                 Assert.Equal(CaseStage.ReliefGranted, state.Stage);

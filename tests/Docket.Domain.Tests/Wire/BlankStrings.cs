@@ -37,14 +37,14 @@ public sealed class BlankStrings
     [MemberData(nameof(Blanks))]
     public void A_blank_charge_is_refused_naming_charges(string blank)
     {
-        Parsing.Refused($$"""{"type":"NoticeToAppearServed","on":"2024-04-01","method":"mail","charges":["212(a)(6)(A)(i)","{{blank}}"]}""", "charges[]");
+        Parsing.Refused($$"""{"type":"NoticeToAppearServed","on":"2024-04-01","method":"mail","charges":["212(a)(6)(A)(i)","{{blank}}"]}""", "charges[1]");
     }
 
     [Theory]
     [InlineData("""{"type":"DepartureRejected","on":"2025-05-27","reason":17}""", "reason")]
     [InlineData("""{"type":"DepartureRejected","on":"2025-05-27","reason":{"text":"no record"}}""", "reason")]
     [InlineData("""{"type":"NoticeToAppearServed","on":"2024-04-01","method":"mail","charges":"212(a)(6)(A)(i)"}""", "charges")]
-    [InlineData("""{"type":"NoticeToAppearServed","on":"2024-04-01","method":"mail","charges":[212]}""", "charges[]")]
+    [InlineData("""{"type":"NoticeToAppearServed","on":"2024-04-01","method":"mail","charges":[212]}""", "charges[0]")]
     public void A_text_field_that_is_not_a_string_is_refused_naming_the_field(string body, string field)
     {
         Parsing.Refused(body, field);

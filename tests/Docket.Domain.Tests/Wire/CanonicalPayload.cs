@@ -27,8 +27,8 @@ public sealed class CanonicalPayload
         }
         """)]
     [InlineData(
-        """{"type":"JudgeDecided","on":"2024-09-02","outcome":"removal-ordered","removalCountry":"MEX","alternateCountries":["CAN"],"appeal":"reserved","inAbsentia":false}""",
-        """{ "inAbsentia" : false, "appeal" : "reserved", "alternateCountries" : [ "CAN" ], "removalCountry" : "MEX", "outcome" : "removal-ordered", "on" : "2024-09-02", "type" : "JudgeDecided" }""")]
+        """{"type":"JudgeDecided","on":"2024-09-02","outcome":"removal-ordered","removalCountry":"MEX","alternateCountries":["CAN"],"protectedCountries":[],"appeal":"reserved","inAbsentia":false}""",
+        """{ "inAbsentia" : false, "appeal" : "reserved", "protectedCountries": [], "alternateCountries" : [ "CAN" ], "removalCountry" : "MEX", "outcome" : "removal-ordered", "on" : "2024-09-02", "type" : "JudgeDecided" }""")]
     [InlineData(
         """{"type":"CaseOpened","on":"2024-03-04","aNumber":"012345678","familyName":"Quillfeather","givenNames":"Anselm","dateOfBirth":"1990-05-17","citizenship":"MEX","office":"BRM"}""",
         """{"office":"BRM","citizenship":"MEX","dateOfBirth":"1990-05-17","givenNames":"Anselm","familyName":"Quillfeather","aNumber":"012345678","on":"2024-03-04","type":"CaseOpened"}""")]
@@ -49,11 +49,25 @@ public sealed class CanonicalPayload
     }
 
     [Fact]
-    public void A_default_flag_given_or_left_out_has_the_same_payload()
+    public void An_event_made_in_code_without_its_lists_is_written_with_empty_lists_its_reader_accepts()
+    {
+        var decided = new JudgeDecided(DecisionOutcome.Terminated, Appeal: AppealChoice.Waived) { On = Synthetic.Day(2024, 9, 2) };
+
+        var body = EventJson.SerializeBody(decided);
+
+        Assert.Equal("""{"type":"JudgeDecided","on":"2024-09-02","outcome":"terminated","alternateCountries":[],"protectedCountries":[],"appeal":"waived","inAbsentia":false}""", body);
+        Assert.Equal(EventJson.SerializePayload(decided), PayloadOf(body));
+    }
+
+    [Fact]
+    public void A_departure_report_of_v1_without_mode_or_evidence_keeps_its_v1_payload()
     {
         Assert.Equal(
-            PayloadOf("""{"type":"JudgeDecided","on":"2024-09-02","outcome":"terminated","appeal":"waived"}"""),
-            PayloadOf("""{"type":"JudgeDecided","on":"2024-09-02","outcome":"terminated","appeal":"waived","inAbsentia":false}"""));
+            """{"destinationCountry":"GTM","source":"self-report","port":"La Aurora"}""",
+            PayloadOf("""{"type":"DepartureReported","on":"2025-05-20","destinationCountry":"GTM","source":"self-report","port":"La Aurora"}"""));
+        Assert.Equal(
+            """{"destinationCountry":"GTM","source":"self-report"}""",
+            PayloadOf("""{"type":"DepartureReported","on":"2025-05-20","destinationCountry":"GTM","source":"self-report","mode":null,"evidence":null}"""));
     }
 
     [Fact]

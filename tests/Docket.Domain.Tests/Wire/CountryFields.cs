@@ -38,7 +38,7 @@ public sealed class CountryFields
     public void A_bad_code_in_an_optional_country_field_is_refused_naming_it(string code)
     {
         Parsing.Refused(
-            $$"""{"type":"JudgeDecided","on":"2024-09-02","outcome":"removal-ordered","removalCountry":"{{code}}","appeal":"reserved"}""",
+            $$"""{"type":"JudgeDecided","on":"2024-09-02","outcome":"removal-ordered","removalCountry":"{{code}}","appeal":"reserved","alternateCountries":[],"protectedCountries":[],"inAbsentia":false}""",
             "removalCountry");
         Parsing.Refused(
             $$"""{"type":"FearScreeningCompleted","on":"2024-02-09","outcome":"positive","judgeReview":"declined","country":"{{code}}"}""",
@@ -50,10 +50,10 @@ public sealed class CountryFields
     public void A_bad_code_inside_a_country_list_is_refused_naming_the_list(string code)
     {
         Parsing.Refused(
-            $$"""{"type":"JudgeDecided","on":"2024-09-02","outcome":"removal-ordered","alternateCountries":["CAN","{{code}}"],"appeal":"reserved"}""",
+            $$"""{"type":"JudgeDecided","on":"2024-09-02","outcome":"removal-ordered","alternateCountries":["CAN","{{code}}"],"appeal":"reserved","protectedCountries":[],"inAbsentia":false}""",
             "alternateCountries[1]");
         Parsing.Refused(
-            $$"""{"type":"JudgeDecided","on":"2024-09-02","outcome":"removal-ordered","protectedCountries":["{{code}}"],"appeal":"reserved"}""",
+            $$"""{"type":"JudgeDecided","on":"2024-09-02","outcome":"removal-ordered","protectedCountries":["{{code}}"],"appeal":"reserved","alternateCountries":[],"inAbsentia":false}""",
             "protectedCountries[0]");
     }
 

@@ -29,7 +29,7 @@ public sealed class EntryCorrectedReplacement
     [InlineData("""{"on":"2025-02-14","outcome":"dismissed"}""", "replacement.type")]
     [InlineData("""{"type":"PersonLocated","on":"2025-02-14"}""", "replacement.type")]
     [InlineData("""{"type":"ThirdCountryNoticeServed","on":"2025-04-01","country":"XXX"}""", "replacement.country")]
-    [InlineData("""{"type":"JudgeDecided","on":"2024-09-02","outcome":"removal-ordered","appeal":"waived","inAbsentia":true}""", "replacement.appeal")]
+    [InlineData("""{"type":"JudgeDecided","on":"2024-09-02","outcome":"removal-ordered","appeal":"waived","inAbsentia":true,"alternateCountries":[],"protectedCountries":[]}""", "replacement.appeal")]
     public void An_invalid_replacement_is_refused_naming_the_replacements_field(string replacement, string field)
     {
         Parsing.Refused(Correction(replacement), field);

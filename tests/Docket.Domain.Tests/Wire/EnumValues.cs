@@ -10,9 +10,9 @@ public sealed class EnumValues
     [InlineData("""{"type":"AppealDecided","on":"2025-02-14","outcome":"Dismissed"}""", "outcome")] // PascalCase
     [InlineData("""{"type":"AppealDecided","on":"2025-02-14","outcome":"DISMISSED"}""", "outcome")]
     [InlineData("""{"type":"AppealDecided","on":"2025-02-14","outcome":""}""", "outcome")]
-    [InlineData("""{"type":"JudgeDecided","on":"2024-09-02","outcome":"RemovalOrdered","appeal":"reserved"}""", "outcome")]
-    [InlineData("""{"type":"JudgeDecided","on":"2024-09-02","outcome":"removal_ordered","appeal":"reserved"}""", "outcome")]
-    [InlineData("""{"type":"JudgeDecided","on":"2024-09-02","outcome":"removal-ordered","appeal":"later"}""", "appeal")]
+    [InlineData("""{"type":"JudgeDecided","on":"2024-09-02","outcome":"RemovalOrdered","appeal":"reserved","alternateCountries":[],"protectedCountries":[],"inAbsentia":false}""", "outcome")]
+    [InlineData("""{"type":"JudgeDecided","on":"2024-09-02","outcome":"removal_ordered","appeal":"reserved","alternateCountries":[],"protectedCountries":[],"inAbsentia":false}""", "outcome")]
+    [InlineData("""{"type":"JudgeDecided","on":"2024-09-02","outcome":"removal-ordered","appeal":"later","alternateCountries":[],"protectedCountries":[],"inAbsentia":false}""", "appeal")]
     [InlineData("""{"type":"Entered","on":"2021-07-19","how":"with-inspection"}""", "how")]
     [InlineData("""{"type":"MotionFiled","on":"2025-01-06","kind":"reopen","grounds":"in absentia no notice"}""", "grounds")]
     [InlineData("""{"type":"ProtectedStatusGranted","on":"2023-01-31","kind":"upending"}""", "kind")]
@@ -28,8 +28,8 @@ public sealed class EnumValues
     [InlineData("""{"type":"AppealDecided","on":"2025-02-14","outcome":0}""", "outcome")]
     [InlineData("""{"type":"AppealDecided","on":"2025-02-14","outcome":"0"}""", "outcome")]
     [InlineData("""{"type":"CaseClosed","on":"2025-06-01","reason":4}""", "reason")]
-    [InlineData("""{"type":"JudgeDecided","on":"2024-09-02","outcome":1,"appeal":"reserved"}""", "outcome")]
-    [InlineData("""{"type":"JudgeDecided","on":"2024-09-02","outcome":"relief-granted","relief":0,"appeal":"waived"}""", "relief")]
+    [InlineData("""{"type":"JudgeDecided","on":"2024-09-02","outcome":1,"appeal":"reserved","alternateCountries":[],"protectedCountries":[],"inAbsentia":false}""", "outcome")]
+    [InlineData("""{"type":"JudgeDecided","on":"2024-09-02","outcome":"relief-granted","relief":0,"appeal":"waived","alternateCountries":[],"protectedCountries":[],"inAbsentia":false}""", "relief")]
     public void An_integer_for_an_enum_value_is_refused_naming_the_field(string body, string field)
     {
         Parsing.Refused(body, field);

@@ -63,7 +63,7 @@ public sealed class ImpossibleDates
     {
         Parsing.Refused($$"""{"type":"Paroled","on":"2024-01-10","until":"{{date}}"}""", "until");
         Parsing.Refused(
-            $$"""{"type":"JudgeDecided","on":"2024-09-02","outcome":"voluntary-departure-granted","departBy":"{{date}}","appeal":"waived"}""",
+            $$"""{"type":"JudgeDecided","on":"2024-09-02","outcome":"voluntary-departure-granted","departBy":"{{date}}","appeal":"waived","alternateCountries":[],"protectedCountries":[],"inAbsentia":false}""",
             "departBy");
     }
 

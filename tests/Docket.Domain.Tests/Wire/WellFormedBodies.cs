@@ -2,7 +2,8 @@ namespace Docket.Domain.Tests.Wire;
 
 /// <summary>
 /// One well-formed body for every type of the v1 vocabulary (docs/events.md), written in the
-/// canonical form: fields in declaration order, no whitespace, absent optionals omitted.
+/// canonical form: fields in declaration order, no whitespace, absent optionals omitted,
+/// every required field written (a list as [] when empty).
 /// </summary>
 internal static class WellFormedBodies
 {
@@ -14,6 +15,7 @@ internal static class WellFormedBodies
         ("Paroled", """{"type":"Paroled","on":"2022-01-10","until":"2024-01-10"}"""),
         ("Entered", """{"type":"Entered","on":"2021-07-19","how":"without-inspection"}"""),
         ("MailingAddressChanged", """{"type":"MailingAddressChanged","on":"2024-03-20","address":"12 Lantern Row, Brindlemoor"}"""),
+        ("MailingAddressChanged", """{"type":"MailingAddressChanged","on":"2024-03-20","address":"Flat 3\n12 Lantern Row\tBrindlemoor"}"""), // free text: line feed and tab
         ("AttorneyEntered", """{"type":"AttorneyEntered","on":"2024-03-05","name":"Orsolya Fennimore","barNumber":"BAR-77120"}"""),
         ("AttorneyWithdrew", """{"type":"AttorneyWithdrew","on":"2024-06-30"}"""),
         ("NoticeToAppearServed", """{"type":"NoticeToAppearServed","on":"2024-04-01","method":"personal","hearingDate":"2024-06-10","hearingPlace":"Brindlemoor Immigration Court","charges":["212(a)(6)(A)(i)","237(a)(1)(B)"]}"""),
@@ -23,8 +25,8 @@ internal static class WellFormedBodies
         ("FearExpressed", """{"type":"FearExpressed","on":"2024-02-02"}"""),
         ("FearScreeningCompleted", """{"type":"FearScreeningCompleted","on":"2024-02-09","outcome":"negative","judgeReview":"requested","country":"GTM"}"""),
         ("JudgeDecided", """{"type":"JudgeDecided","on":"2024-09-02","outcome":"removal-ordered","relief":"withholding","removalCountry":"MEX","alternateCountries":["CAN","CRI"],"protectedCountries":["GTM"],"appeal":"reserved","inAbsentia":false}"""),
-        ("JudgeDecided", """{"type":"JudgeDecided","on":"2024-09-02","outcome":"voluntary-departure-granted","departBy":"2024-12-31","appeal":"waived","inAbsentia":false}"""),
-        ("JudgeDecided", """{"type":"JudgeDecided","on":"2024-09-02","outcome":"removal-ordered","removalCountry":"MEX","inAbsentia":true}"""),
+        ("JudgeDecided", """{"type":"JudgeDecided","on":"2024-09-02","outcome":"voluntary-departure-granted","alternateCountries":[],"protectedCountries":[],"departBy":"2024-12-31","appeal":"waived","inAbsentia":false}"""),
+        ("JudgeDecided", """{"type":"JudgeDecided","on":"2024-09-02","outcome":"removal-ordered","removalCountry":"MEX","alternateCountries":[],"protectedCountries":[],"inAbsentia":true}"""),
         ("VoluntaryDepartureBondPosted", """{"type":"VoluntaryDepartureBondPosted","on":"2024-09-06"}"""),
         ("ExpeditedRemovalOrdered", """{"type":"ExpeditedRemovalOrdered","on":"2024-02-01"}"""),
         ("AppealFiled", """{"type":"AppealFiled","on":"2024-09-20"}"""),
@@ -43,6 +45,8 @@ internal static class WellFormedBodies
         ("CustodyStarted", """{"type":"CustodyStarted","on":"2025-04-02"}"""),
         ("CustodyEnded", """{"type":"CustodyEnded","on":"2025-05-02"}"""),
         ("DepartureReported", """{"type":"DepartureReported","on":"2025-05-20","destinationCountry":"GTM","source":"carrier-manifest","port":"Brindlemoor Harbour"}"""),
+        ("DepartureReported", """{"type":"DepartureReported","on":"2025-05-20","destinationCountry":"GTM","source":"self-report","mode":"air","evidence":"boarding-pass"}"""),
+        ("DepartureReported", """{"type":"DepartureReported","on":"2025-05-20","destinationCountry":"HND","source":"exit-record","port":"Puerto Cortés","mode":"consular","evidence":"consular-verification"}"""),
         ("DepartureVerified", """{"type":"DepartureVerified","on":"2025-05-27"}"""),
         ("DepartureRejected", """{"type":"DepartureRejected","on":"2025-05-27","reason":"no exit record on the stated date"}"""),
         ("RemovalCarriedOut", """{"type":"RemovalCarriedOut","on":"2025-05-30","destinationCountry":"MEX"}"""),

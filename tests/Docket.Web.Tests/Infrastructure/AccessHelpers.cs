@@ -26,7 +26,7 @@ public static class AccessBodies
 
     /// <summary>A decision only the court records: an attorney may not file it.</summary>
     public static string JudgeDecided(string on = DocketServer.Today) =>
-        JsonSerializer.Serialize(new { type = "JudgeDecided", on, outcome = "terminated", appeal = "waived", inAbsentia = false });
+        JsonSerializer.Serialize(new { type = "JudgeDecided", on, outcome = "terminated", alternateCountries = Array.Empty<string>(), protectedCountries = Array.Empty<string>(), appeal = "waived", inAbsentia = false });
 
     public static string SignIn(string aNumber, string accessCode, string dateOfBirth) =>
         JsonSerializer.Serialize(new { aNumber, accessCode, dateOfBirth });
