@@ -24,7 +24,7 @@ internal static class DemoCommand
                 return DocketCli.Failed;
             }
 
-            var database = await CliOptions.OpenAsync(parse.GetValue(db)!, ct);
+            var database = await CliOptions.OpenOrCreateAsync(parse.GetValue(db)!, parse.InvocationConfiguration.Error, ct);
             var written = await SeedAsync(database, count, parse.GetValue(seed) ?? Environment.TickCount, ct);
             await parse.InvocationConfiguration.Output.WriteLineAsync($"Added {written} synthetic cases to {database.Target}.");
             return DocketCli.Ok;

@@ -34,7 +34,7 @@ internal static class ImportCommand
                 "ndjson" => ImportFormat.Ndjson,
                 _ => ImportFile.DetectFormat(path.FullName),
             };
-            var database = await CliOptions.OpenAsync(parse.GetValue(db)!, ct);
+            var database = await CliOptions.OpenOrCreateAsync(parse.GetValue(db)!, parse.InvocationConfiguration.Error, ct);
             await using var writer = new EventWriter(database, SystemClock.Instance);
             var importer = new Importer(database, writer, Docket.Domain.Calendar.LegalClock.InDefaultZone(SystemClock.Instance));
             var mode = parse.GetValue(onError) == "skip" ? OnImportError.Skip : OnImportError.Stop;
@@ -87,7 +87,8 @@ internal static class ImportCommand
         if (result.Stopped)
         {
             await io.Error.WriteLineAsync($"docket: {check.ErrorCount} bad lines in {fileName}; nothing was imported (use --on-error skip to import the cases without bad lines)");
-            return DocketCli.Tampered;
+            // 2, not 1: the command could not run on this file. 1 means verify found tampering.
+            return DocketCli.Failed;
         }
 
         await io.Output.WriteLineAsync(

@@ -18,13 +18,14 @@ internal static class UsersCommand
         var add = new Command("add", "Add a user and print their API token, once.") { name, role, office, barNumber, expires, db };
         add.SetAction(async (parse, ct) =>
         {
-            var database = await CliOptions.OpenAsync(parse.GetValue(db)!, ct);
             var days = parse.GetValue(expires);
             if (days is < 1)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync("docket: --expires-in-days must be 1 or more");
                 return DocketCli.Failed;
             }
+
+            var database = await CliOptions.OpenOrCreateAsync(parse.GetValue(db)!, parse.InvocationConfiguration.Error, ct);
 
             var newUser = new NewUser(parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(office))
             {
@@ -44,7 +45,7 @@ internal static class UsersCommand
         var revoke = new Command("revoke", "Revoke a user's token.") { revokeName, revokeDb };
         revoke.SetAction(async (parse, ct) =>
         {
-            var database = await CliOptions.OpenAsync(parse.GetValue(revokeDb)!, ct);
+            var database = await CliOptions.OpenExistingAsync(parse.GetValue(revokeDb)!, "users revoke changes an existing database", ct);
             var who = parse.GetValue(revokeName)!;
             if (!await new UserStore(database, SystemClock.Instance).RevokeAsync(who, ct))
             {
