@@ -26,10 +26,10 @@ internal static class CliOptions
 
     /// <summary>
     /// For the commands that may start a log (serve, demo, import, users add): creates or
-    /// upgrades the database and says on standard error which one was used, so that a typo in
-    /// <c>--db</c> is seen at once.
+    /// upgrades the database. The command prints <see cref="OpenedDatabase.Using"/> when it
+    /// has done its work, so that a typo in <c>--db</c> is seen at once; a failure stays one line.
     /// </summary>
-    public static async Task<DocketDatabase> OpenOrCreateAsync(DatabaseTarget target, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<OpenedDatabase> OpenOrCreateAsync(DatabaseTarget target, CancellationToken cancellationToken)
     {
         var (database, change) = await DatabaseOpening.OpenOrCreateAsync(target, cancellationToken);
         var what = change switch
@@ -38,8 +38,7 @@ internal static class CliOptions
             SchemaChange.Upgraded => "schema upgraded",
             _ => "existing",
         };
-        await error.WriteLineAsync($"docket: using {target.FullName} ({what})");
-        return database;
+        return new OpenedDatabase(database, $"docket: using {target.FullName} ({what})");
     }
 
     /// <summary>
@@ -65,6 +64,9 @@ internal static class CliOptions
         }
     }
 }
+
+/// <summary>A database a command may have created, and the line on standard error that says which it used.</summary>
+internal sealed record OpenedDatabase(DocketDatabase Database, string Using);
 
 /// <summary>A refusal whose message is already the line to print.</summary>
 internal sealed class CliFailure(string message, Exception? inner = null) : Exception(message, inner);

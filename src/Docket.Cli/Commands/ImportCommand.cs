@@ -34,12 +34,12 @@ internal static class ImportCommand
                 "ndjson" => ImportFormat.Ndjson,
                 _ => ImportFile.DetectFormat(path.FullName),
             };
-            var database = await CliOptions.OpenOrCreateAsync(parse.GetValue(db)!, parse.InvocationConfiguration.Error, ct);
+            var (database, usingLine) = await CliOptions.OpenOrCreateAsync(parse.GetValue(db)!, ct);
             await using var writer = new EventWriter(database, SystemClock.Instance);
             var importer = new Importer(database, writer, Docket.Domain.Calendar.LegalClock.InDefaultZone(SystemClock.Instance));
             var mode = parse.GetValue(onError) == "skip" ? OnImportError.Skip : OnImportError.Stop;
             var result = await RunWithProgressAsync(path, importFormat, importer, mode, ct);
-            return await ReportAsync(parse.InvocationConfiguration, result, path.Name, database.Target.ToString());
+            return await ReportAsync(parse.InvocationConfiguration, result, path.Name, database.Target.ToString(), usingLine);
         });
         return command;
     }
@@ -71,7 +71,7 @@ internal static class ImportCommand
             });
     }
 
-    private static async Task<int> ReportAsync(InvocationConfiguration io, ImportResult result, string fileName, string target)
+    private static async Task<int> ReportAsync(InvocationConfiguration io, ImportResult result, string fileName, string target, string usingLine)
     {
         var check = result.Check;
         foreach (var error in check.Errors.Take(ErrorsShown))
@@ -91,6 +91,7 @@ internal static class ImportCommand
             return DocketCli.Failed;
         }
 
+        await io.Error.WriteLineAsync(usingLine);
         await io.Output.WriteLineAsync(
             $"Imported {result.Imported} events into {result.Cases} cases in {target}" +
             (result.AlreadyPresent > 0 ? $"; {result.AlreadyPresent} were already there" : "") +

@@ -29,7 +29,7 @@ internal static class ServeCommand
                 return DocketCli.Failed;
             }
 
-            var database = await CliOptions.OpenOrCreateAsync(parse.GetValue(db)!, parse.InvocationConfiguration.Error, ct);
+            var (database, usingLine) = await CliOptions.OpenOrCreateAsync(parse.GetValue(db)!, ct);
             var options = new DocketWebOptions
             {
                 Database = parse.GetValue(db)!,
@@ -60,6 +60,7 @@ internal static class ServeCommand
 
             await app.StartAsync(ct);
             var listening = app.Urls.First();
+            await parse.InvocationConfiguration.Error.WriteLineAsync(usingLine);
             await output.WriteLineAsync($"Docket is listening on {listening} (database {options.Database})");
             await output.WriteLineAsync($"API reference: {listening}/scalar   OpenAPI: {listening}/openapi/v1.json");
             if (token is not null)

@@ -25,8 +25,7 @@ internal static class UsersCommand
                 return DocketCli.Failed;
             }
 
-            var database = await CliOptions.OpenOrCreateAsync(parse.GetValue(db)!, parse.InvocationConfiguration.Error, ct);
-
+            var (database, usingLine) = await CliOptions.OpenOrCreateAsync(parse.GetValue(db)!, ct);
             var newUser = new NewUser(parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(office))
             {
                 BarNumber = parse.GetValue(barNumber),
@@ -35,6 +34,7 @@ internal static class UsersCommand
             var issued = await new UserStore(database, SystemClock.Instance).AddAsync(newUser, ct);
             var output = parse.InvocationConfiguration.Output;
             await output.WriteLineAsync(issued.Token);
+            await parse.InvocationConfiguration.Error.WriteLineAsync(usingLine);
             await parse.InvocationConfiguration.Error.WriteLineAsync(
                 $"Added {issued.User.Role} '{issued.User.Name}'{(issued.User.Office is { } o ? $" of office {o}" : "")}. The token above is shown once; only its hash is kept.");
             return DocketCli.Ok;
