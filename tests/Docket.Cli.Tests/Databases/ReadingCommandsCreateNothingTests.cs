@@ -26,7 +26,7 @@ public abstract class ReadingCommandsCreateNothingTests(DatabaseKind kind)
     {
         await using var missing = MissingDatabase.Create(kind);
         // For PostgreSQL the default key would be ./docket-checkpoint-key.pem; keep it in the watched folder.
-        string[] key = kind == DatabaseKind.Postgres ? ["--key", Path.Combine(missing.Folder, "key.pem")] : [];
+        string[] key = kind == DatabaseKind.Postgres && command == "checkpoint export" ? ["--key", Path.Combine(missing.Folder, "key.pem")] : [];
 
         var run = await Shell.RunAsync([.. command.Split(' '), "--db", missing.DbArgument, .. key]);
 
@@ -59,7 +59,7 @@ public abstract class ReadingCommandsCreateNothingTests(DatabaseKind kind)
         await using var database = await TestDatabase.CreateAsync(kind);
         await new DocketDatabase(database.Target).MigrateAsync();
         // As if written by an older docket: its last schema step not applied yet.
-        await database.ExecuteAsync("""DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = (SELECT MAX("MigrationId") FROM "__EFMigrationsHistory")""");
+        await database.ExecuteAsync("""DELETE FROM "__EFMigrationsHistory" WHERE migration_id = (SELECT MAX(migration_id) FROM "__EFMigrationsHistory")""");
         var applied = await database.ScalarAsync("""SELECT COUNT(*) FROM "__EFMigrationsHistory" """);
 
         var verify = await Shell.RunAsync("verify", "--db", database.DbArgument);
@@ -77,7 +77,7 @@ public abstract class ReadingCommandsCreateNothingTests(DatabaseKind kind)
     {
         await using var database = await TestDatabase.CreateAsync(kind);
         await new DocketDatabase(database.Target).MigrateAsync();
-        await database.ExecuteAsync("""INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ('29991231000000_FromAFutureDocket', '99.0.0')""");
+        await database.ExecuteAsync("""INSERT INTO "__EFMigrationsHistory" (migration_id, product_version) VALUES ('29991231000000_FromAFutureDocket', '99.0.0')""");
 
         var line = Shell.AssertFailedWithOneLine(await Shell.RunAsync("verify", "--db", database.DbArgument));
 
