@@ -1,16 +1,13 @@
-using Microsoft.Data.Sqlite;
-using Npgsql;
+using Docket.Store;
 
 namespace Docket.Cli;
 
 /// <summary>Turns a failure into the one line a person reads on the terminal.</summary>
 internal static class CliErrors
 {
-    public static string Describe(Exception ex) => ex switch
+    public static string Describe(Exception ex) => DatabaseErrors.Describe(ex) ?? ex switch
     {
-        NpgsqlException { InnerException: System.Net.Sockets.SocketException } => $"cannot reach PostgreSQL: {ex.InnerException.Message}",
-        PostgresException pg => $"PostgreSQL refused: {pg.MessageText}",
-        SqliteException sqlite => $"SQLite: {sqlite.Message}",
+        CliFailure => ex.Message,
         // The message without .NET's " (Parameter 'x')" suffix, which means nothing to a person.
         ArgumentException { ParamName: { } name } argument => argument.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal),
         FormatException or ArgumentException or InvalidOperationException or DirectoryNotFoundException or IOException => ex.Message,

@@ -32,6 +32,18 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         throw new FormatException($"'{text}' is not a database: use sqlite:PATH or postgres:CONNECTION_STRING");
     }
 
+    /// <summary>
+    /// Where the database is, for a message a person acts on: the SQLite file's absolute path
+    /// (relative paths are resolved against the current folder, as SQLite does), or the
+    /// PostgreSQL connection without its password.
+    /// </summary>
+    public string Location => Provider == DatabaseProvider.Sqlite
+        ? Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource)
+        : ToString();
+
+    /// <summary>Like <see cref="ToString"/>, with the SQLite path made absolute: <c>sqlite:/abs/path/docket.db</c>.</summary>
+    public string FullName => Provider == DatabaseProvider.Sqlite ? "sqlite:" + Location : ToString();
+
     /// <summary>A description safe to print: no password.</summary>
     public override string ToString() => Provider == DatabaseProvider.Sqlite
         ? "sqlite:" + new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource

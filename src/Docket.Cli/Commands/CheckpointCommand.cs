@@ -30,7 +30,7 @@ internal static class CheckpointCommand
         command.SetAction(async (parse, ct) =>
         {
             var target = parse.GetValue(db)!;
-            var database = await CliOptions.OpenAsync(target, ct);
+            var database = await CliOptions.OpenExistingAsync(target, "checkpoint export reads an existing database", ct);
             using var issuer = await CheckpointIssuer.OpenAsync(database, CheckpointKeyOption.PathFor(parse, key, target), SystemClock.Instance, ct);
             var (checkpoint, _) = await issuer.IssueAsync(onlyIfGrown: true, ct);
             var output = parse.InvocationConfiguration.Output;

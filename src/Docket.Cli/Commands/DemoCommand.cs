@@ -24,8 +24,9 @@ internal static class DemoCommand
                 return DocketCli.Failed;
             }
 
-            var database = await CliOptions.OpenAsync(parse.GetValue(db)!, ct);
+            var (database, usingLine) = await CliOptions.OpenOrCreateAsync(parse.GetValue(db)!, ct);
             var written = await SeedAsync(database, count, parse.GetValue(seed) ?? Environment.TickCount, ct);
+            await parse.InvocationConfiguration.Error.WriteLineAsync(usingLine);
             await parse.InvocationConfiguration.Output.WriteLineAsync($"Added {written} synthetic cases to {database.Target}.");
             return DocketCli.Ok;
         });

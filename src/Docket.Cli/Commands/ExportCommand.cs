@@ -12,7 +12,7 @@ internal static class ExportCommand
         var command = new Command("export", "Write every event in position order as NDJSON (payload as a JSON string) to standard output.") { db };
         command.SetAction(async (parse, ct) =>
         {
-            var database = await CliOptions.OpenAsync(parse.GetValue(db)!, ct);
+            var database = await CliOptions.OpenExistingAsync(parse.GetValue(db)!, "export reads an existing database", ct);
             var output = parse.InvocationConfiguration.Output;
             await foreach (var row in new EventReader(database).ReadAllAsync(ct))
             {

@@ -34,12 +34,12 @@ internal static class ImportCommand
                 "ndjson" => ImportFormat.Ndjson,
                 _ => ImportFile.DetectFormat(path.FullName),
             };
-            var database = await CliOptions.OpenAsync(parse.GetValue(db)!, ct);
+            var (database, usingLine) = await CliOptions.OpenOrCreateAsync(parse.GetValue(db)!, ct);
             await using var writer = new EventWriter(database, SystemClock.Instance);
             var importer = new Importer(database, writer, Docket.Domain.Calendar.LegalClock.InDefaultZone(SystemClock.Instance));
             var mode = parse.GetValue(onError) == "skip" ? OnImportError.Skip : OnImportError.Stop;
             var result = await RunWithProgressAsync(path, importFormat, importer, mode, ct);
-            return await ReportAsync(parse.InvocationConfiguration, result, path.Name, database.Target.ToString());
+            return await ReportAsync(parse.InvocationConfiguration, result, path.Name, database.Target.ToString(), usingLine);
         });
         return command;
     }
@@ -71,7 +71,7 @@ internal static class ImportCommand
             });
     }
 
-    private static async Task<int> ReportAsync(InvocationConfiguration io, ImportResult result, string fileName, string target)
+    private static async Task<int> ReportAsync(InvocationConfiguration io, ImportResult result, string fileName, string target, string usingLine)
     {
         var check = result.Check;
         foreach (var error in check.Errors.Take(ErrorsShown))
@@ -87,9 +87,11 @@ internal static class ImportCommand
         if (result.Stopped)
         {
             await io.Error.WriteLineAsync($"docket: {check.ErrorCount} bad lines in {fileName}; nothing was imported (use --on-error skip to import the cases without bad lines)");
-            return DocketCli.Tampered;
+            // 2, not 1: the command could not run on this file. 1 means verify found tampering.
+            return DocketCli.Failed;
         }
 
+        await io.Error.WriteLineAsync(usingLine);
         await io.Output.WriteLineAsync(
             $"Imported {result.Imported} events into {result.Cases} cases in {target}" +
             (result.AlreadyPresent > 0 ? $"; {result.AlreadyPresent} were already there" : "") +

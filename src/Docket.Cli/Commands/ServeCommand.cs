@@ -1,10 +1,8 @@
 using System.CommandLine;
-using Docket.Store;
 using Docket.Store.Cases;
 using Docket.Store.Events;
 using Docket.Store.Users;
 using Docket.Web;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace Docket.Cli.Commands;
@@ -24,6 +22,14 @@ internal static class ServeCommand
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
+            if (ListenProbe.FirstUnavailable(parse.GetValue(urls)!) is { } unavailable)
+            {
+                // Before the database is touched: a server that cannot start must not create or migrate one.
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"docket: cannot listen on {unavailable.Url}: {unavailable.Why}");
+                return DocketCli.Failed;
+            }
+
+            var (database, usingLine) = await CliOptions.OpenOrCreateAsync(parse.GetValue(db)!, ct);
             var options = new DocketWebOptions
             {
                 Database = parse.GetValue(db)!,
@@ -31,7 +37,6 @@ internal static class ServeCommand
                 Checkpoints = parse.GetValue(key) is { Length: > 0 } keyPath ? new Docket.Web.Audit.CheckpointSettings { KeyPath = Path.GetFullPath(keyPath) } : null,
             };
             await using var app = await DocketWebApp.CreateAsync(options, ct);
-            var database = new DocketDatabase(options.Database);
             string? token = null;
             (string ANumber, string DateOfBirth, string AccessCode)? example = null;
             if (parse.GetValue(demo))
@@ -43,9 +48,8 @@ internal static class ServeCommand
                 }
 
                 token = (await new UserStore(database, SystemClock.Instance).ReissueAsync(DemoUser, UserRoles.Supervisor, DemoOffice, ct)).Token;
-                await using var context = database.CreateContext();
-                var exampleCase = await context.Cases.Where(c => c.Office == DemoOffice).OrderBy(c => c.ANumber).FirstOrDefaultAsync(ct);
-                if (exampleCase is not null)
+                var firstPage = await new CaseDirectory(database).SearchAsync(new Caseload(DemoOffice, null), aNumber: null, familyName: null, dateOfBirth: null, page: 1, pageSize: 1, ct);
+                if (firstPage is [var exampleCase, ..])
                 {
                     // A fresh self-service code for one demo case, so the person's view can be tried too.
                     var accessCode = AccessCodes.Generate();
@@ -55,16 +59,17 @@ internal static class ServeCommand
             }
 
             await app.StartAsync(ct);
-            var url = app.Urls.First();
-            await output.WriteLineAsync($"Docket is listening on {url} (database {options.Database})");
-            await output.WriteLineAsync($"API reference: {url}/scalar   OpenAPI: {url}/openapi/v1.json");
+            var listening = app.Urls.First();
+            await parse.InvocationConfiguration.Error.WriteLineAsync(usingLine);
+            await output.WriteLineAsync($"Docket is listening on {listening} (database {options.Database})");
+            await output.WriteLineAsync($"API reference: {listening}/scalar   OpenAPI: {listening}/openapi/v1.json");
             if (token is not null)
             {
                 await output.WriteLineAsync($"Demo token ({UserRoles.Supervisor}, office {DemoOffice}): {token}");
                 if (example is var (aNumber, birth, code))
                 {
-                    await output.WriteLineAsync($"Try: curl -H \"Authorization: Bearer {token}\" {url}/api/cases/{aNumber}");
-                    await output.WriteLineAsync($"Self-service for that case: POST {url}/api/self-service/session {{\"aNumber\":\"{aNumber}\",\"accessCode\":\"{code}\",\"dateOfBirth\":\"{birth}\"}}");
+                    await output.WriteLineAsync($"Try: curl -H \"Authorization: Bearer {token}\" {listening}/api/cases/{aNumber}");
+                    await output.WriteLineAsync($"Self-service for that case: POST {listening}/api/self-service/session {{\"aNumber\":\"{aNumber}\",\"accessCode\":\"{code}\",\"dateOfBirth\":\"{birth}\"}}");
                 }
             }
 

@@ -18,7 +18,6 @@ internal static class UsersCommand
         var add = new Command("add", "Add a user and print their API token, once.") { name, role, office, barNumber, expires, db };
         add.SetAction(async (parse, ct) =>
         {
-            var database = await CliOptions.OpenAsync(parse.GetValue(db)!, ct);
             var days = parse.GetValue(expires);
             if (days is < 1)
             {
@@ -26,6 +25,7 @@ internal static class UsersCommand
                 return DocketCli.Failed;
             }
 
+            var (database, usingLine) = await CliOptions.OpenOrCreateAsync(parse.GetValue(db)!, ct);
             var newUser = new NewUser(parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(office))
             {
                 BarNumber = parse.GetValue(barNumber),
@@ -34,6 +34,7 @@ internal static class UsersCommand
             var issued = await new UserStore(database, SystemClock.Instance).AddAsync(newUser, ct);
             var output = parse.InvocationConfiguration.Output;
             await output.WriteLineAsync(issued.Token);
+            await parse.InvocationConfiguration.Error.WriteLineAsync(usingLine);
             await parse.InvocationConfiguration.Error.WriteLineAsync(
                 $"Added {issued.User.Role} '{issued.User.Name}'{(issued.User.Office is { } o ? $" of office {o}" : "")}. The token above is shown once; only its hash is kept.");
             return DocketCli.Ok;
@@ -44,7 +45,7 @@ internal static class UsersCommand
         var revoke = new Command("revoke", "Revoke a user's token.") { revokeName, revokeDb };
         revoke.SetAction(async (parse, ct) =>
         {
-            var database = await CliOptions.OpenAsync(parse.GetValue(revokeDb)!, ct);
+            var database = await CliOptions.OpenExistingAsync(parse.GetValue(revokeDb)!, "users revoke changes an existing database", ct);
             var who = parse.GetValue(revokeName)!;
             if (!await new UserStore(database, SystemClock.Instance).RevokeAsync(who, ct))
             {

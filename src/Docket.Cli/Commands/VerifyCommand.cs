@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using Docket.Domain.Audit;
-using Docket.Store;
 using Docket.Store.Audit;
 using Docket.Store.Events;
 using Spectre.Console;
@@ -13,6 +11,8 @@ namespace Docket.Cli.Commands;
 /// the Merkle leaf recorded for it, every checkpoint's signature and root, each checkpoint
 /// against the one before, and optionally a checkpoint kept outside the database. Ends with one
 /// line: <c>intact: ...</c> (exit 0) or <c>NOT INTACT: </c> naming the first bad event or checkpoint (exit 1).
+/// Without a key at the default path everything but the signatures is still checked, and the
+/// last line says so; a key named with <c>--key</c> that is not there is an error (exit 2).
 /// </summary>
 internal static class VerifyCommand
 {
@@ -27,12 +27,14 @@ internal static class VerifyCommand
         command.SetAction(async (parse, ct) =>
         {
             var target = parse.GetValue(db)!;
-            var database = await CliOptions.OpenAsync(target, ct);
+            var database = await CliOptions.OpenExistingAsync(target, "verify reads an existing database", ct);
             var witness = ReadWitness(parse.GetValue(checkpoint));
-            using var trusted = await TrustedKeyAsync(database, CheckpointKeyOption.PathFor(parse, key, target), witness is not null, ct);
+            var keyPath = CheckpointKeyOption.PathFor(parse, key, target);
+            using var trusted = CheckpointKeyOption.IsGiven(parse, key) || File.Exists(keyPath) ? CheckpointKeyFile.LoadPublic(keyPath) : null;
             var total = await new EventReader(database).CountAsync(ct);
             var report = await Progress.RunAsync("Verifying", total, progress => new AuditVerifier(database).VerifyAsync(trusted, witness, progress, ct));
-            await WriteAsync(parse.InvocationConfiguration.Output, report, witness);
+            var unsigned = report.SignaturesChecked || (report.CheckpointsChecked == 0 && witness is null) ? "" : $"; checkpoint signatures NOT checked: no key at {keyPath}";
+            await WriteAsync(parse.InvocationConfiguration.Output, report, witness, unsigned);
             return report.Intact ? DocketCli.Ok : DocketCli.Tampered;
         });
         return command;
@@ -55,13 +57,8 @@ internal static class VerifyCommand
         }
     }
 
-    // Without checkpoints there is nothing to check a key against, so a missing key is fine then.
-    private static async Task<ECDsa?> TrustedKeyAsync(DocketDatabase database, string keyPath, bool witness, CancellationToken ct) =>
-        witness || await new CheckpointStore(database).CountAsync(ct) > 0 || File.Exists(keyPath)
-            ? CheckpointKeyFile.LoadPublic(keyPath)
-            : null;
-
-    private static async Task WriteAsync(TextWriter output, AuditReport report, WitnessCheckpoint? witness)
+    // unsigned: empty, or what the last line adds when there were signatures and no key to check them.
+    private static async Task WriteAsync(TextWriter output, AuditReport report, WitnessCheckpoint? witness, string unsigned)
     {
         var findings = report.Findings.OrderBy(f => f.Position).ThenBy(f => f.Kind).ToList();
         foreach (var finding in findings.Take(MaxListed))
@@ -76,15 +73,15 @@ internal static class VerifyCommand
 
         if (report.FirstBad is { } first)
         {
-            await output.WriteLineAsync($"NOT INTACT: {first.Message}");
+            await output.WriteLineAsync($"NOT INTACT: {first.Message}{unsigned}");
             return;
         }
 
         var checkpoints = report.CheckpointsChecked == 0
             ? "no checkpoints yet"
-            : $"{report.CheckpointsChecked} checkpoint{(report.CheckpointsChecked == 1 ? "" : "s")} verified (signature, root, each extends the one before)";
+            : $"{report.CheckpointsChecked} checkpoint{(report.CheckpointsChecked == 1 ? "" : "s")} verified ({(report.SignaturesChecked ? "signature, " : "")}root, each extends the one before)";
         var witnessed = witness is null ? "" : $"; {witness.Name} ({witness.Checkpoint.TreeSize} events) matches the log";
-        await output.WriteLineAsync($"intact: {report.EventsChecked} events in {report.CasesChecked} cases, every hash chain recomputed; {checkpoints}{witnessed}");
+        await output.WriteLineAsync($"intact: {report.EventsChecked} events in {report.CasesChecked} cases, every hash chain recomputed; {checkpoints}{witnessed}{unsigned}");
     }
 }
 

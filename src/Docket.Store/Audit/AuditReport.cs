@@ -35,6 +35,9 @@ public sealed record AuditReport(long EventsChecked, int CasesChecked, int Check
     /// <summary>The earliest thing wrong in log order: what the last line of <c>docket verify</c> names.</summary>
     public AuditFinding? FirstBad => Findings.OrderBy(f => f.Position).ThenBy(f => f.Kind).FirstOrDefault();
 
+    /// <summary>False when no key was given: checkpoints' roots and order were checked, their signatures were not.</summary>
+    public bool SignaturesChecked { get; init; } = true;
+
     /// <summary>True when a witness's checkpoint was given and it matches the log.</summary>
     public bool? WitnessMatches { get; init; }
 }

@@ -143,14 +143,14 @@ public abstract class ImportBadLinesTests(DemoExport source) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Bad_lines_stop_the_import_with_exit_1_each_named_by_line_number_and_nothing_written()
+    public async Task Bad_lines_stop_the_import_with_exit_2_not_the_tampering_exit_1_each_named_by_line_number_and_nothing_written()
     {
         var file = BuildMixedFile();
         var path = files.Write("mixed.ndjson", ImportFiles.Ndjson(file.Lines));
 
         var run = await Shell.RunAsync("import", path, "--db", target.DbArgument);
 
-        Assert.True(run.ExitCode == DocketCli.Tampered, $"expected exit 1\n{run}");
+        Assert.True(run.ExitCode == DocketCli.Failed, $"expected exit 2\n{run}");
         Assert.Empty(run.Stdout);
         AssertNamesEveryBadLine(run, "mixed.ndjson", file.Bad);
         Assert.Equal(file.Bad.Count + 1, run.StderrLines.Count);
@@ -192,7 +192,7 @@ public abstract class ImportBadLinesTests(DemoExport source) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_bad_csv_row_is_named_by_its_line_in_the_file()
+    public async Task A_bad_csv_row_is_named_by_its_line_in_the_file_and_stops_with_exit_2()
     {
         var c = CasesWithThreeOrMoreEvents(2);
         var rows = c.SelectMany(events => events.Select(e => e.ToPlain())).ToList();
@@ -202,7 +202,7 @@ public abstract class ImportBadLinesTests(DemoExport source) : IAsyncLifetime
 
         var stopped = await Shell.RunAsync("import", path, "--db", target.DbArgument);
 
-        Assert.True(stopped.ExitCode == DocketCli.Tampered, $"expected exit 1\n{stopped}");
+        Assert.True(stopped.ExitCode == DocketCli.Failed, $"expected exit 2\n{stopped}");
         // The header is line 1, so row i (from 0) is line i + 2.
         AssertNamesEveryBadLine(stopped, "plain.csv", [new BadLine(bad + 2, c[1][0].ANumber, "on: must be a real calendar date")]);
         Assert.Equal(0, await ImportFiles.EventCountAsync(target));

@@ -30,7 +30,7 @@ public abstract class ImportRoundTripTests(DemoExport source) : IAsyncLifetime
     {
         var run = await ImportAsync(path, options);
         Assert.True(run.ExitCode == DocketCli.Ok, run.ToString());
-        Assert.Empty(run.Stderr);
+        Shell.AssertSaysOnlyWhichDatabase(run);
         return run;
     }
 

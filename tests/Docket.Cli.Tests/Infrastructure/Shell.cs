@@ -35,6 +35,14 @@ public static class Shell
         Assert.DoesNotContain("   at ", line, StringComparison.Ordinal);
         return line;
     }
+
+    /// <summary>Asserts standard error holds only the line saying which database was used (<c>docket: using ...</c>), and returns it.</summary>
+    public static string AssertSaysOnlyWhichDatabase(CliRun run)
+    {
+        var line = Assert.Single(run.StderrLines);
+        Assert.StartsWith("docket: using ", line, StringComparison.Ordinal);
+        return line;
+    }
 }
 
 /// <summary>

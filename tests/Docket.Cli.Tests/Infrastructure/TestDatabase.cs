@@ -103,7 +103,8 @@ public sealed class TestDatabase : IAsyncDisposable
         });
     }
 
-    private static async Task<TestDatabase> CreatePostgresAsync()
+    /// <summary>The test PostgreSQL server's connection string, from <c>DOCKET_TEST_POSTGRES</c>.</summary>
+    public static string PostgresServer()
     {
         var server = Environment.GetEnvironmentVariable(PostgresVariable);
         if (string.IsNullOrWhiteSpace(server))
@@ -114,6 +115,12 @@ public sealed class TestDatabase : IAsyncDisposable
                 + $"{PostgresVariable}=\"Host=127.0.0.1;Port=PORT;Username=postgres;Database=docket_test\" for the tests.");
         }
 
+        return server;
+    }
+
+    private static async Task<TestDatabase> CreatePostgresAsync()
+    {
+        var server = PostgresServer();
         var name = "docket_c_" + Guid.NewGuid().ToString("N");
         await ExecuteOnServerAsync(server, $"CREATE DATABASE {name}");
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
@@ -128,7 +135,7 @@ public sealed class TestDatabase : IAsyncDisposable
         });
     }
 
-    private static async Task ExecuteOnServerAsync(string server, string sql)
+    public static async Task ExecuteOnServerAsync(string server, string sql)
     {
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
