@@ -45,6 +45,14 @@ public static class EventJson
     public static string SerializeBody(CaseEvent @event) => CanonicalWriter.Body(@event);
 
     /// <summary>
+    /// Whether the wire requires a field of an event type (the vocabulary's fields without
+    /// <c>?</c>; a list must be written even when empty). JudgeDecided's <c>appeal</c> is
+    /// optional here: it is required unless <c>inAbsentia</c> is true, and refused when it is.
+    /// </summary>
+    public static bool IsRequired(Type eventType, string field) =>
+        EventFields.Of(eventType).ByName.TryGetValue(field, out var known) && known.Required;
+
+    /// <summary>
     /// Reads a wire date: exactly YYYY-MM-DD, a real calendar day, within
     /// <see cref="EarliestDate"/>..<see cref="LatestDate"/>. For query strings as well as bodies.
     /// </summary>

@@ -95,7 +95,7 @@ public static class EventSchemas
         foreach (var field in FieldsOf(type).Where(f => !leaveOut.Contains(f.Name)))
         {
             properties[field.Name] = Value(field.PropertyType, document, $"{type.Name}.{field.Name}");
-            if (field.AssociatedParameter is { HasDefaultValue: false })
+            if (EventJson.IsRequired(type, field.Name))
             {
                 required.Add(field.Name);
             }
