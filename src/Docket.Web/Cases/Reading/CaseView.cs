@@ -2,6 +2,7 @@ using System.Text.Json;
 using Docket.Domain.Calendar;
 using Docket.Domain.Cases;
 using Docket.Domain.Deadlines;
+using Docket.Domain.Departures;
 using Docket.Store.Events;
 using NodaTime;
 
@@ -29,6 +30,13 @@ public sealed record DeadlineView(string Kind, LocalDate Due, string Rule, strin
             d.Due < asOf,
             Period.Between(asOf, d.Due, PeriodUnits.Days).Days,
             DeadlineMeaning.Describe(d.Kind)))];
+}
+
+/// <summary>A verified departure: <c>kind</c> is DEPART-SELF-REMOVAL's classification; <c>overstay</c> is VD-OVERSTAY.</summary>
+public sealed record DepartureView(LocalDate On, string DestinationCountry, string Kind, bool Overstay)
+{
+    public static DepartureView? From(ClassifiedDeparture? departure) => departure is null ? null
+        : new(departure.On, departure.DestinationCountry.Code, JsonNamingPolicy.KebabCaseLower.ConvertName(departure.Kind.ToString()), departure.Overstay);
 }
 
 /// <summary>FINAL-1241: since when the removal order is administratively final, and why.</summary>
@@ -65,6 +73,7 @@ public sealed record CaseView(
     AttorneyView? Attorney,
     HearingView? NextHearing,
     IReadOnlyList<DeadlineView> Deadlines,
+    DepartureView? Departure,
     int Version,
     IReadOnlyList<EventView> Events)
 {
@@ -82,6 +91,7 @@ public sealed record CaseView(
             state.Attorney is { } a ? new AttorneyView(a.Name, a.BarNumber, a.Since) : null,
             state.NextHearing(today) is { } h ? new HearingView(h.Date, JsonNamingPolicy.KebabCaseLower.ConvertName(h.Kind.ToString()), h.Court) : null,
             DeadlineView.From(DeadlineCalculator.For(state, calendar, today), today),
+            DepartureView.From(ClassifiedDeparture.Of(state, calendar)),
             state.Version,
             rows.Select(EventView.From).ToList());
     }

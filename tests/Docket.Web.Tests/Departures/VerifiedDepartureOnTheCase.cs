@@ -1,0 +1,51 @@
+using System.Net;
+using Docket.Web.Tests.Infrastructure;
+
+namespace Docket.Web.Tests.Departures;
+
+/// <summary>GET /api/cases/{aNumber} shows a verified departure with its DEPART-SELF-REMOVAL kind.</summary>
+public abstract class VerifiedDepartureOnTheCase(DocketServer server)
+{
+    [Fact]
+    public async Task A_verified_departure_under_a_final_order_is_shown_as_a_self_removal()
+    {
+        var digits = server.NewANumber();
+        var api = server.AsOfficer;
+        var version = (await api.OpenAsync(digits)).Version;
+        version = await api.AppendAsync(digits, version, AccessBodies.NoticeToAppearServed());
+        version = await api.AppendAsync(digits, version, """{"type":"JudgeDecided","on":"2025-05-20","outcome":"removal-ordered","removalCountry":"GTM","alternateCountries":[],"protectedCountries":[],"appeal":"waived","inAbsentia":false}""");
+        var unverified = await api.GetAsync(digits);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, unverified.Body.GetProperty("departure").ValueKind);
+
+        version = await api.AppendAsync(digits, version, """{"type":"DepartureReported","on":"2025-05-28","destinationCountry":"GTM","source":"exit-record","mode":"air"}""");
+        await api.AppendAsync(digits, version, $$"""{"type":"DepartureVerified","on":"{{DocketServer.Today}}"}""");
+
+        var read = await api.GetAsync(digits);
+        var departure = read.Body.GetProperty("departure");
+        Assert.Equal("2025-05-28", departure.GetProperty("on").GetString());
+        Assert.Equal("GTM", departure.GetProperty("destinationCountry").GetString());
+        Assert.Equal("self-removal", departure.GetProperty("kind").GetString());
+        Assert.False(departure.GetProperty("overstay").GetBoolean());
+        Assert.Equal("departed", read.Body.GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task The_same_departure_reported_twice_is_refused_the_second_time()
+    {
+        var digits = server.NewANumber();
+        var api = server.AsOfficer;
+        var version = (await api.OpenAsync(digits)).Version;
+        const string Report = """{"type":"DepartureReported","on":"2025-05-28","destinationCountry":"CAN","source":"exit-record"}""";
+        version = await api.AppendAsync(digits, version, Report);
+
+        using var again = await api.PostEventRawAsync(digits, Report, $"\"{version}\"");
+
+        var problem = await Json.ProblemAsync(again, HttpStatusCode.BadRequest);
+        Assert.Contains("already reported", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(version, (await api.GetAsync(digits)).Version);
+    }
+}
+
+public sealed class VerifiedDepartureOnSqlite(SqliteServer server) : VerifiedDepartureOnTheCase(server), IClassFixture<SqliteServer>;
+
+public sealed class VerifiedDepartureOnPostgres(PostgresServer server) : VerifiedDepartureOnTheCase(server), IClassFixture<PostgresServer>;
