@@ -5,6 +5,7 @@ using Docket.Web.Access;
 using Docket.Web.Auth;
 using Docket.Web.Caseload;
 using Docket.Web.Cases;
+using Docket.Web.Departures;
 using Docket.Web.Health;
 using Docket.Web.Infrastructure;
 using Docket.Web.OpenApi;
@@ -55,6 +56,7 @@ public static class DocketWebApp
         app.MapCasesApi();
         app.MapAuditApi();
         app.MapCaseloadApi();
+        app.MapDeparturesApi();
         app.MapSelfServiceApi();
         app.MapAccessLogApi();
         return app;

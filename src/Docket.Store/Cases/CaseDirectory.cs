@@ -1,3 +1,4 @@
+using Docket.Store.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace Docket.Store.Cases;
@@ -59,6 +60,27 @@ public sealed class CaseDirectory(DocketDatabase database)
             .Where(c => c.NextHearingOn != null && string.Compare(c.NextHearingOn, from) >= 0 && string.Compare(c.NextHearingOn, to) <= 0)
             .OrderBy(c => c.NextHearingOn).ThenBy(c => c.ANumber);
         return await Page(cases, page, pageSize).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Departure reports awaiting verification in a caseload, oldest departure first: a case's
+    /// last <c>DepartureReported</c> with no verification, rejection or newer report after it.
+    /// </summary>
+    public async Task<IReadOnlyList<EventRow>> PendingDeparturesAsync(Caseload caseload, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var cases = Scope(context.Cases.AsNoTracking(), caseload);
+        var pending =
+            from report in context.Events.AsNoTracking()
+            where report.Type == "DepartureReported"
+                && !context.Events.Any(later => later.ANumber == report.ANumber && later.Version > report.Version
+                    && (later.Type == "DepartureVerified" || later.Type == "DepartureRejected" || later.Type == "DepartureReported"))
+            join c in cases on report.ANumber equals c.ANumber
+            orderby report.EffectiveOn, report.ANumber
+            select report;
+        var size = Math.Clamp(pageSize, 1, MaxPageSize);
+        var skip = (int)Math.Min(int.MaxValue, (Math.Max(page, 1) - 1L) * size);
+        return await pending.Skip(skip).Take(size).ToListAsync(cancellationToken);
     }
 
     public async Task<CaseRow?> FindAsync(string aNumber, CancellationToken cancellationToken = default)

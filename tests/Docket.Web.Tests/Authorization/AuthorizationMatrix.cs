@@ -53,6 +53,7 @@ public abstract class AuthorizationMatrix(DocketServer server)
         GET  /api/cases/{aNumber}/removal-check   | 401  | 200 | 404    | 200 | 403    | 200  | 404   | 403   | 403
         POST /api/cases/{aNumber}/access-code     | 401  | 201 | 404    | 201 | 404    | 403  | 403   | 403   | 403
         GET  /api/caseload/hearings               | 401  | 200 | 200    | 200 | 200    | 200  | 200   | 403   | 403
+        GET  /api/departures/pending              | 401  | 200 | 200    | 200 | 200    | 403  | 403   | 403   | 403
         POST /api/self-service/session            | 201  | 201 | 201    | 201 | 201    | 201  | 201   | 201   | 201
         GET  /api/self-service/case               | 401  | 403 | 403    | 403 | 403    | 403  | 403   | 403   | 200
         GET  /api/self-service/access             | 401  | 403 | 403    | 403 | 403    | 403  | 403   | 403   | 200
@@ -90,6 +91,7 @@ public abstract class AuthorizationMatrix(DocketServer server)
         ["GET /api/cases/{aNumber}/removal-check"] = c => Get($"/api/cases/{c.ANumber}/removal-check?to=MEX"),
         ["POST /api/cases/{aNumber}/access-code"] = c => Post($"/api/cases/{c.ANumber}/access-code", null),
         ["GET /api/caseload/hearings"] = _ => Get("/api/caseload/hearings"),
+        ["GET /api/departures/pending"] = _ => Get("/api/departures/pending"),
         ["POST /api/self-service/session"] = async c =>
             new Call(HttpMethod.Post, "/api/self-service/session", AccessBodies.SignIn(c.ANumber, await c.FreshAccessCodeAsync(), DateOfBirth), null),
         ["GET /api/self-service/case"] = _ => Get("/api/self-service/case"),
