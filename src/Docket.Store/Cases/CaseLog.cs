@@ -49,7 +49,14 @@ public sealed class CaseLog(EventWriter writer, EventReader reader, CourtCalenda
     }
 
     /// <summary>Appends to a case already loaded by the caller (the version check still guards the write).</summary>
-    public async Task<CaseCommandResult> AppendAsync(CaseState state, int expectedVersion, CaseEvent @event, string recordedBy, CancellationToken cancellationToken = default)
+    public Task<CaseCommandResult> AppendAsync(CaseState state, int expectedVersion, CaseEvent @event, string recordedBy, CancellationToken cancellationToken = default) =>
+        AppendAllAsync(state, expectedVersion, [@event], recordedBy, cancellationToken);
+
+    /// <summary>
+    /// Appends several events in one transaction, all or none (a verified departure and the
+    /// closing it allows). Each is decided against the case as the ones before it leave it.
+    /// </summary>
+    public async Task<CaseCommandResult> AppendAllAsync(CaseState state, int expectedVersion, IReadOnlyList<CaseEvent> events, string recordedBy, CancellationToken cancellationToken = default)
     {
         var aNumber = state.Identity?.ANumber ?? throw new ArgumentException("The case is not open.", nameof(state));
         if (state.Version != expectedVersion)
@@ -57,19 +64,25 @@ public sealed class CaseLog(EventWriter writer, EventReader reader, CourtCalenda
             return new CaseCommandResult.Conflict(state.Version);
         }
 
-        var decision = CaseDecider.Decide(state, @event, Calendar, Clock.Today());
-        if (decision.Problems.Count > 0)
+        var today = Clock.Today();
+        var after = state;
+        foreach (var @event in events)
         {
-            return new CaseCommandResult.Invalid(decision.Problems);
+            var decision = CaseDecider.Decide(after, @event, Calendar, today);
+            if (decision.Problems.Count > 0)
+            {
+                return new CaseCommandResult.Invalid(decision.Problems);
+            }
+
+            if (decision.Violations.Count > 0)
+            {
+                return new CaseCommandResult.Refused(decision.Violations);
+            }
+
+            after = CaseHistory.Fold(after.Events.Append(@event));
         }
 
-        if (decision.Violations.Count > 0)
-        {
-            return new CaseCommandResult.Refused(decision.Violations);
-        }
-
-        var after = CaseHistory.Fold(state.Events.Append(@event));
-        var request = new AppendRequest(aNumber.Digits, expectedVersion, [ToPending(@event)], recordedBy, Summary(after, []));
+        var request = new AppendRequest(aNumber.Digits, expectedVersion, [.. events.Select(ToPending)], recordedBy, Summary(after, []));
         return await writer.AppendAsync(request, cancellationToken) switch
         {
             AppendResult.Appended appended => new CaseCommandResult.Appended(appended.Version),

@@ -23,7 +23,15 @@ public static class DeparturesApi
             .ProducesProblems(400)
             .WithTags("Caseload")
             .WithSummary("Departures awaiting verification in my caseload")
-            .WithDescription("Oldest departure first, 25 a page. Verify with a DepartureVerified event (or DepartureRejected with a reason) through POST /api/cases/{aNumber}/events.");
+            .WithDescription("Oldest departure first, 25 a page. Verify with POST /api/departures/{aNumber}/verification, or record DepartureRejected (with a reason) through POST /api/cases/{aNumber}/events.");
+        app.MapPost("/api/departures/{aNumber}/verification", VerifyDepartureEndpoint.Handle)
+            .RequireAuthorization(Policies.OpenCases)
+            .WithName("verifyDeparture")
+            .AcceptsJson(EventSchemas.DepartureVerification)
+            .ProducesProblems(400, 404, 409, 422, 428)
+            .WithTags("Caseload")
+            .WithSummary("Verify a reported departure, and close the case with it")
+            .WithDescription("Body {on, closeCase}; If-Match: \"VERSION\". Records DepartureVerified and, with closeCase true, CaseClosed (reason departed), in one transaction.");
         return app;
     }
 

@@ -28,6 +28,9 @@ public static class EventSchemas
     /// <summary>The body of POST /api/self-service/departure: DepartureReported without its source (always a self-report).</summary>
     public const string DepartureReport = "DepartureReportRequest";
 
+    /// <summary>The body of POST /api/departures/{aNumber}/verification.</summary>
+    public const string DepartureVerification = "DepartureVerificationRequest";
+
     /// <summary>The longest text the parser accepts in a field.</summary>
     private const int MaxText = 2000;
 
@@ -59,6 +62,18 @@ public static class EventSchemas
             "A new case: the person's identity and the office; the first event, CaseOpened, is dated today.");
         schemas[DepartureReport] = Fields(typeof(DepartureReported), document, withTypeAndOn: false, leaveOut: ["source"],
             "A departure the person reports: `on` is the date they left; the source is always self-report.", withOn: true);
+        schemas[DepartureVerification] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "Verifies the case's reported departure; with closeCase, closes the case (reason departed) in the same transaction.",
+            Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+            {
+                ["on"] = Date("The day the departure was verified, never after today (RECORD-NOT-FUTURE)."),
+                ["closeCase"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "Also record CaseClosed with reason departed." },
+            },
+            Required = new HashSet<string>(StringComparer.Ordinal) { "on" },
+            AdditionalPropertiesAllowed = false,
+        };
     }
 
     /// <summary>The field names of an event type as the parser knows them (the wire names), in declaration order.</summary>

@@ -54,6 +54,7 @@ public abstract class AuthorizationMatrix(DocketServer server)
         POST /api/cases/{aNumber}/access-code     | 401  | 201 | 404    | 201 | 404    | 403  | 403   | 403   | 403
         GET  /api/caseload/hearings               | 401  | 200 | 200    | 200 | 200    | 200  | 200   | 403   | 403
         GET  /api/departures/pending              | 401  | 200 | 200    | 200 | 200    | 403  | 403   | 403   | 403
+        POST /api/departures/{aNumber}/verification | 401 | 400 | 404  | 400 | 404    | 403  | 403   | 403   | 403
         POST /api/self-service/session            | 201  | 201 | 201    | 201 | 201    | 201  | 201   | 201   | 201
         GET  /api/self-service/case               | 401  | 403 | 403    | 403 | 403    | 403  | 403   | 403   | 200
         GET  /api/self-service/access             | 401  | 403 | 403    | 403 | 403    | 403  | 403   | 403   | 200
@@ -92,6 +93,9 @@ public abstract class AuthorizationMatrix(DocketServer server)
         ["POST /api/cases/{aNumber}/access-code"] = c => Post($"/api/cases/{c.ANumber}/access-code", null),
         ["GET /api/caseload/hearings"] = _ => Get("/api/caseload/hearings"),
         ["GET /api/departures/pending"] = _ => Get("/api/departures/pending"),
+        // The matrix's case has no departure report: the officers of its office get the 400 that says so.
+        ["POST /api/departures/{aNumber}/verification"] = async c =>
+            new Call(HttpMethod.Post, $"/api/departures/{c.ANumber}/verification", $$"""{"on":"{{DocketServer.Today}}","closeCase":false}""", $"\"{await c.Server.StoredVersionAsync(c.ANumber)}\""),
         ["POST /api/self-service/session"] = async c =>
             new Call(HttpMethod.Post, "/api/self-service/session", AccessBodies.SignIn(c.ANumber, await c.FreshAccessCodeAsync(), DateOfBirth), null),
         ["GET /api/self-service/case"] = _ => Get("/api/self-service/case"),

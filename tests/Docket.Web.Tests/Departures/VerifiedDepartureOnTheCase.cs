@@ -30,6 +30,37 @@ public abstract class VerifiedDepartureOnTheCase(DocketServer server)
     }
 
     [Fact]
+    public async Task Verifying_with_closeCase_records_the_verification_and_the_closing_together()
+    {
+        var digits = server.NewANumber();
+        var api = server.AsOfficer;
+        var version = (await api.OpenAsync(digits)).Version;
+        version = await api.AppendAsync(digits, version, """{"type":"DepartureReported","on":"2025-05-28","destinationCountry":"CAN","source":"self-report","mode":"land","evidence":"passport-stamp"}""");
+
+        using var verified = await api.SendAsync(HttpMethod.Post, $"/api/departures/{digits}/verification", $$"""{"on":"{{DocketServer.Today}}","closeCase":true}""", $"\"{version}\"");
+
+        var body = await Json.ReadAsync(verified, HttpStatusCode.Created);
+        Assert.Equal(version + 2, body.GetProperty("version").GetInt32());
+        var read = await api.GetAsync(digits);
+        Assert.Equal(["DepartureVerified", "CaseClosed"], read.Events.TakeLast(2).Select(e => e.GetProperty("type").GetString()));
+        Assert.Equal("departed", read.Events[^1].GetProperty("fields").GetProperty("reason").GetString());
+        Assert.Equal("departure-without-order", read.Body.GetProperty("departure").GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task A_verification_that_cannot_be_recorded_writes_neither_event()
+    {
+        var digits = server.NewANumber();
+        var api = server.AsOfficer;
+        var version = (await api.OpenAsync(digits)).Version;
+
+        using var refused = await api.SendAsync(HttpMethod.Post, $"/api/departures/{digits}/verification", $$"""{"on":"{{DocketServer.Today}}","closeCase":true}""", $"\"{version}\"");
+
+        await Json.ProblemAsync(refused, HttpStatusCode.BadRequest);
+        Assert.Equal(version, (await api.GetAsync(digits)).Version);
+    }
+
+    [Fact]
     public async Task The_same_departure_reported_twice_is_refused_the_second_time()
     {
         var digits = server.NewANumber();
