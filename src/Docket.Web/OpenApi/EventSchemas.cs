@@ -28,6 +28,9 @@ public static class EventSchemas
     /// <summary>The body of POST /api/self-service/departure: DepartureReported without its source (always a self-report).</summary>
     public const string DepartureReport = "DepartureReportRequest";
 
+    /// <summary>The body of POST /api/self-service/address: MailingAddressChanged's fields (Docket sets type and on).</summary>
+    public const string AddressChange = "AddressChangeRequest";
+
     /// <summary>The body of POST /api/departures/{aNumber}/verification.</summary>
     public const string DepartureVerification = "DepartureVerificationRequest";
 
@@ -62,6 +65,8 @@ public static class EventSchemas
             "A new case: the person's identity and the office; the first event, CaseOpened, is dated today.");
         schemas[DepartureReport] = Fields(typeof(DepartureReported), document, withTypeAndOn: false, leaveOut: ["source"],
             "A departure the person reports: `on` is the date they left; the source is always self-report.", withOn: true);
+        schemas[AddressChange] = Fields(typeof(MailingAddressChanged), document, withTypeAndOn: false, leaveOut: [],
+            "The person's new address of record for notices; dated today.");
         schemas[DepartureVerification] = new OpenApiSchema
         {
             Type = JsonSchemaType.Object,

@@ -55,6 +55,12 @@ public static class SelfServiceApi
             .AcceptsJson(EventSchemas.DepartureReport)
             .ProducesProblems(400, 404, 409, 422)
             .WithSummary("Report your departure from the United States");
+        group.MapPost("/address", ChangeAddressEndpoint.Handle).RequireAuthorization(Policies.SelfService)
+            .WithName("changeOwnAddress")
+            .AcceptsJson(EventSchemas.AddressChange)
+            .ProducesProblems(400, 404, 409, 422)
+            .WithSummary("Change your mailing address of record")
+            .WithDescription("{address}; dated today. Answers {version, reference, reminder, rule}: the reminder of ADDRESS-CHANGE (tell the court within 5 working days and DHS within 10).");
         return app;
     }
 
@@ -98,7 +104,7 @@ public static class SelfServiceApi
         return TypedResults.Ok(view);
     }
 
-    public static async Task<Results<Created<Cases.Recording.RecordEventResponse>, ProblemHttpResult>> ReportDeparture(
+    public static async Task<Results<Created<SelfServiceReceipt>, ProblemHttpResult>> ReportDeparture(
         HttpContext http, CaseLog cases, EventReader reader, CancellationToken cancellationToken)
     {
         var caller = Caller.From(http.User);
@@ -131,7 +137,7 @@ public static class SelfServiceApi
 
         return await cases.AppendAsync(loaded.State, loaded.State.Version, report, Caller.SelfServiceRole, cancellationToken) switch
         {
-            CaseCommandResult.Appended a => TypedResults.Created("/api/self-service/case", new Cases.Recording.RecordEventResponse(a.Version)),
+            CaseCommandResult.Appended a => TypedResults.Created("/api/self-service/case", new SelfServiceReceipt(a.Version, SelfServiceReceipt.ReferenceFor(caller.SelfServiceANumber!, a.Version))),
             CaseCommandResult.Conflict c => Problems.Conflict(c.ActualVersion),
             CaseCommandResult.Invalid i => Problems.BadRequest("The departure report does not fit this case", i.Problems),
             CaseCommandResult.Refused r => Problems.Refused(r.Violations),

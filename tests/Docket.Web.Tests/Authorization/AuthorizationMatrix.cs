@@ -59,6 +59,7 @@ public abstract class AuthorizationMatrix(DocketServer server)
         GET  /api/self-service/case               | 401  | 403 | 403    | 403 | 403    | 403  | 403   | 403   | 200
         GET  /api/self-service/access             | 401  | 403 | 403    | 403 | 403    | 403  | 403   | 403   | 200
         POST /api/self-service/departure          | 401  | 403 | 403    | 403 | 403    | 403  | 403   | 403   | 201
+        POST /api/self-service/address            | 401  | 403 | 403    | 403 | 403    | 403  | 403   | 403   | 201
         GET  /api/audit/access                    | 401  | 403 | 403    | 403 | 403    | 403  | 403   | 200   | 403
         GET  /api/audit/key                       | 200  | 200 | 200    | 200 | 200    | 200  | 200   | 200   | 200
         GET  /api/audit/checkpoints               | 401  | 403 | 403    | 200 | 200    | 403  | 403   | 200   | 403
@@ -101,6 +102,7 @@ public abstract class AuthorizationMatrix(DocketServer server)
         ["GET /api/self-service/case"] = _ => Get("/api/self-service/case"),
         ["GET /api/self-service/access"] = _ => Get("/api/self-service/access"),
         ["POST /api/self-service/departure"] = _ => Post("/api/self-service/departure", AccessBodies.Departure("CAN")),
+        ["POST /api/self-service/address"] = _ => Post("/api/self-service/address", """{"address":"31 Matrix Lane, Queens NY"}"""),
         ["GET /api/audit/access"] = c => Get($"/api/audit/access?aNumber={c.ANumber}"),
         ["GET /api/audit/key"] = _ => Get("/api/audit/key"),
         ["GET /api/audit/checkpoints"] = _ => Get("/api/audit/checkpoints"),
