@@ -18,7 +18,8 @@ internal static class ImportCommand
         onError.AcceptOnlyFromAmong("stop", "skip");
         var format = new Option<string?>("--format") { Description = "ndjson or csv (default: from the file name, .csv or NDJSON)" };
         format.AcceptOnlyFromAmong("ndjson", "csv");
-        var command = new Command("import", "Import events; idempotent and safe to run again after a crash.") { file, db, onError, format };
+        var exitRecords = new Option<bool>("--exit-records") { Description = "the file holds departure reports (exit records, carrier manifests) for cases already in the log: {aNumber, type: DepartureReported, on, destinationCountry, source, port?, mode?, evidence?}" };
+        var command = new Command("import", "Import events; idempotent and safe to run again after a crash.") { file, db, onError, format, exitRecords };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
@@ -38,6 +39,14 @@ internal static class ImportCommand
             await using var writer = new EventWriter(database, SystemClock.Instance);
             var importer = new Importer(database, writer, Docket.Domain.Calendar.LegalClock.InDefaultZone(SystemClock.Instance));
             var mode = parse.GetValue(onError) == "skip" ? OnImportError.Skip : OnImportError.Stop;
+            if (parse.GetValue(exitRecords))
+            {
+                var clock = Docket.Domain.Calendar.LegalClock.InDefaultZone(SystemClock.Instance);
+                var cases = new Docket.Store.Cases.CaseLog(writer, new EventReader(database), Docket.Domain.Calendar.CourtCalendar.Default, clock);
+                var exits = await new ExitRecordImport(cases).RunAsync(new ImportFile(path.FullName, importFormat), mode, "import", ct);
+                return await ExitRecordReport.WriteAsync(parse.InvocationConfiguration, exits, path.Name, database.Target.ToString(), usingLine);
+            }
+
             var result = await RunWithProgressAsync(path, importFormat, importer, mode, ct);
             return await ReportAsync(parse.InvocationConfiguration, result, path.Name, database.Target.ToString(), usingLine);
         });
