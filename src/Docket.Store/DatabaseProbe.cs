@@ -31,6 +31,7 @@ public sealed class DatabaseProbe(DocketDatabase database)
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            database.ForgetConnections();
             return new DatabaseProbeResult(false, DatabaseFailures.Classify(ex) is { Cause: not UnavailableCause.Unreachable } unavailable
                 ? $"{provider} unavailable: {unavailable.Description} ({ex.Message})"
                 : $"{provider} unreachable: {ex.Message}");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Docket.Store;
 using Docket.Store.Faults;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -9,11 +10,12 @@ namespace Docket.Web.Infrastructure;
 /// Turns the failures that are not bugs into the answers they deserve, in one place, for every
 /// endpoint and for the token check that runs before any of them:
 /// a request refused while it was read (bad chunked framing, a body that stops arriving, a body
-/// over the limit) keeps Kestrel's status (400, 408, 413) and says why; a database that is full,
+/// over the limit) keeps Kestrel's status (400, 408, 413) and says why, and Kestrel's plain
+/// IOException for a chunk size that overflows is a 400 too; a database that is full,
 /// read-only, unreachable or too slow (as the Store classifies it) is a 503 with Retry-After that
 /// names the cause. Anything else stays a 500, which is a bug to fix.
 /// </summary>
-public sealed partial class FailureAnswers(IProblemDetailsService problems, ILogger<FailureAnswers> logger) : IExceptionHandler
+public sealed partial class FailureAnswers(IProblemDetailsService problems, DocketDatabase database, ILogger<FailureAnswers> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -31,9 +33,23 @@ public sealed partial class FailureAnswers(IProblemDetailsService problems, ILog
                 : refused.Message);
         }
 
+        // Kestrel's chunked reader throws a plain IOException for some framing (a chunk size
+        // that overflows): still a malformed request, not a server error.
+        if (exception is IOException { Source: "Microsoft.AspNetCore.Server.Kestrel.Core" } unreadable)
+        {
+            LogRefused(logger, StatusCodes.Status400BadRequest, unreadable.Message);
+            return await WriteAsync(httpContext, exception, StatusCodes.Status400BadRequest, title: null, detail: $"The request body could not be read: {unreadable.Message}");
+        }
+
         if (DatabaseFailures.Classify(exception) is { } unavailable)
         {
             LogUnavailable(logger, unavailable.CauseName, httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+            if (unavailable.Cause is not (UnavailableCause.Busy or UnavailableCause.TimedOut))
+            {
+                // Connections from before the fault would outlast it (read-only, or broken).
+                database.ForgetConnections();
+            }
+
             httpContext.Response.Headers.RetryAfter = unavailable.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return await WriteAsync(
                 httpContext,
