@@ -35,6 +35,26 @@ public sealed class DocketDatabase(DatabaseTarget target)
         return connection;
     }
 
+    /// <summary>
+    /// Closes the idle pooled connections (and those in use, once returned), so that the next
+    /// request opens a fresh one. Called when the database was found unavailable: a SQLite
+    /// connection opened while the file was read-only stays read-only, and a PostgreSQL
+    /// connection from before an outage is broken, so keeping either would outlast the fault.
+    /// </summary>
+    public void ForgetConnections()
+    {
+        if (IsPostgres)
+        {
+            using var connection = new NpgsqlConnection(Target.ConnectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
+        else
+        {
+            using var connection = new SqliteConnection(Target.ConnectionString);
+            SqliteConnection.ClearPool(connection);
+        }
+    }
+
     /// <summary>Creates or upgrades the schema; safe to call on every start.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {

@@ -56,6 +56,7 @@ public sealed class CheckpointIssuer : IDisposable
     /// </summary>
     public async Task<(CheckpointRow Checkpoint, bool Issued)> IssueAsync(bool onlyIfGrown, CancellationToken cancellationToken = default)
     {
+        CheckpointKeyFile.RequireUnchanged(KeyPath, key);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await Sql.BeginWriteAsync(database, connection, cancellationToken);
         var logSize = await Sql.LongAsync(connection, transaction, "SELECT COALESCE(MAX(position), 0) FROM events", cancellationToken);

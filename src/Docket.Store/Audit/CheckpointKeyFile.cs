@@ -46,6 +46,35 @@ public static class CheckpointKeyFile
         return LoadPrivate(path);
     }
 
+    /// <summary>
+    /// Checks that the key file a running instance signs with is still there and still holds
+    /// <paramref name="key"/>. A key that exists only in memory is one restart from being lost,
+    /// and every checkpoint signed meanwhile would be lost with it: so nothing is signed until
+    /// the file is back (events are still recorded; the next checkpoint covers them all).
+    /// </summary>
+    public static void RequireUnchanged(string path, ECDsa key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        string pem;
+        try
+        {
+            pem = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CheckpointKeyException(
+                $"The checkpoint signing key file {path} is missing or unreadable ({ex.Message}). Nothing was signed: a key kept only in memory would be lost at the next restart, "
+                + "and with it the means to sign anything that extends the checkpoints already issued. Events are still recorded; restore the key file and the next checkpoint covers them.");
+        }
+
+        using var onDisk = Import(path, pem);
+        if (!onDisk.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(key.ExportSubjectPublicKeyInfo()))
+        {
+            throw new CheckpointKeyException(
+                $"The checkpoint signing key file {path} no longer holds the key this server signs with. Nothing was signed; put the original key file back (the server's public key is GET /api/audit/key).");
+        }
+    }
+
     /// <summary>Loads a key to check signatures with: the private key file, or the public key PEM from GET /api/audit/key.</summary>
     public static ECDsa LoadPublic(string path)
     {

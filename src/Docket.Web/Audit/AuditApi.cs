@@ -24,6 +24,7 @@ public static class AuditApi
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<AuditProofs>();
         services.AddHostedService<CheckpointService>();
+        services.AddHealthChecks().AddCheck<CheckpointKeyHealthCheck>("checkpoint-key", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(UserRoles.Auditor, UserRoles.Supervisor));
         return services;
     }
@@ -51,9 +52,9 @@ public static class AuditApi
             .WithSummary("One signed checkpoint");
         audit.MapPost("/checkpoints", CheckpointEndpoints.Issue)
             .WithName("issueCheckpoint")
-            .ProducesProblems(409)
+            .ProducesProblems(409, 503)
             .WithSummary("Issue a checkpoint now")
-            .WithDescription("Signs the tree over every event now in the log; 201 with the checkpoint. 409 if the log was changed outside Docket (nothing is signed then).");
+            .WithDescription("Signs the tree over every event now in the log; 201 with the checkpoint. 409 if the log was changed outside Docket (nothing is signed then); 503 with Retry-After while the signing key file is missing or changed (nothing is signed, events are still recorded).");
         audit.MapGet("/proof/inclusion", ProofEndpoints.Inclusion)
             .WithName("proveInclusion")
             .ProducesProblems(400, 404)

@@ -30,7 +30,10 @@ public static class CheckpointEndpoints
             ? TypedResults.Ok(CheckpointView.From(row))
             : Problems.NotFound($"There is no checkpoint {id}.");
 
-    public static async Task<Results<Created<CheckpointView>, ProblemHttpResult>> Issue(CheckpointKeeper keeper, CancellationToken cancellationToken)
+    /// <summary>Seconds to wait before asking again when the signing key file is gone: an operator has to restore it.</summary>
+    public const int KeyRetryAfterSeconds = 60;
+
+    public static async Task<Results<Created<CheckpointView>, ProblemHttpResult>> Issue(CheckpointKeeper keeper, HttpContext http, CancellationToken cancellationToken)
     {
         try
         {
@@ -40,6 +43,17 @@ public static class CheckpointEndpoints
         catch (TamperedLogException ex)
         {
             return TamperedProblem(ex);
+        }
+        catch (CheckpointKeyException ex)
+        {
+            // The log stays writable (a checkpoint later covers every event recorded meanwhile);
+            // only signing waits for the key file to be restored.
+            http.Response.Headers.RetryAfter = KeyRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                title: "The checkpoint signing key is unavailable",
+                detail: ex.Message,
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                extensions: new Dictionary<string, object?> { ["cause"] = "signing-key-unavailable" });
         }
     }
 

@@ -26,13 +26,21 @@ public static class CaseLoader
         string aNumber, string purpose, HttpContext http, EventReader reader, AccessLog accessLog, CancellationToken cancellationToken) =>
         LoadAsync(aNumber, purpose, http, reader, accessLog, cancellationToken);
 
-    /// <summary>Loads a case to record on it: only inside the caller's caseload, never by breaking glass.</summary>
+    /// <summary>
+    /// Loads a case to record on it: only inside the caller's caseload, never by breaking glass.
+    /// A write refused because the case is outside the caseload is logged (outcome "refused",
+    /// <paramref name="purpose"/>) as a refused read is, so an audit sees attempts on others' cases.
+    /// </summary>
     public static Task<(LoadedCase? Case, ProblemHttpResult? Problem)> LoadForWriteAsync(
-        string aNumber, HttpContext http, EventReader reader, CancellationToken cancellationToken) =>
-        LoadAsync(aNumber, null, http, reader, null, cancellationToken);
+        string aNumber, string purpose, HttpContext http, EventReader reader, AccessLog accessLog, CancellationToken cancellationToken) =>
+        LoadAsync(aNumber, purpose, http, reader, accessLog, cancellationToken, write: true);
+
+    /// <summary>Logs a write refused on a case in the caller's caseload (a filing their role may not make).</summary>
+    public static Task LogRefusedWriteAsync(Caller caller, string aNumber, string purpose, AccessLog accessLog, CancellationToken cancellationToken) =>
+        accessLog.RecordAsync(Entry(caller, aNumber, purpose, "refused"), cancellationToken);
 
     private static async Task<(LoadedCase? Case, ProblemHttpResult? Problem)> LoadAsync(
-        string aNumber, string? purpose, HttpContext http, EventReader reader, AccessLog? accessLog, CancellationToken cancellationToken)
+        string aNumber, string purpose, HttpContext http, EventReader reader, AccessLog accessLog, CancellationToken cancellationToken, bool write = false)
     {
         var errors = new List<string>();
         if (!QueryValues.TryANumber("aNumber", aNumber, errors, out var number))
@@ -53,7 +61,8 @@ public static class CaseLoader
         var loaded = new LoadedCase(state, rows);
         if (CaseAccess.InCaseload(caller, state))
         {
-            if (purpose is not null && accessLog is not null)
+            // A write's own entry is the event it records (or, for an access code, the endpoint's).
+            if (!write)
             {
                 await accessLog.RecordAsync(Entry(caller, digits, purpose, "allowed"), cancellationToken);
             }
@@ -61,8 +70,9 @@ public static class CaseLoader
             return (loaded, null);
         }
 
-        if (purpose is null || accessLog is null)
+        if (write)
         {
+            await accessLog.RecordAsync(Entry(caller, digits, purpose, "refused"), cancellationToken);
             return (null, notFound);
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Docket.Domain.Events;
+using Docket.Store.Access;
 using Docket.Store.Cases;
 using Docket.Store.Events;
 using Docket.Web.Auth;
@@ -18,7 +19,7 @@ namespace Docket.Web.Departures;
 public static class VerifyDepartureEndpoint
 {
     public static async Task<Results<Created<RecordEventResponse>, ProblemHttpResult>> Handle(
-        string aNumber, HttpContext http, CaseLog cases, EventReader reader, CancellationToken cancellationToken)
+        string aNumber, HttpContext http, CaseLog cases, EventReader reader, AccessLog accessLog, CancellationToken cancellationToken)
     {
         string? ifMatch = http.Request.Headers.IfMatch;
         if (string.IsNullOrWhiteSpace(ifMatch))
@@ -44,7 +45,7 @@ public static class VerifyDepartureEndpoint
             return Problems.BadRequest("The verification could not be read", errors);
         }
 
-        var (loaded, problem) = await CaseLoader.LoadForWriteAsync(aNumber, http, reader, cancellationToken);
+        var (loaded, problem) = await CaseLoader.LoadForWriteAsync(aNumber, "departure-verification", http, reader, accessLog, cancellationToken);
         if (loaded is null)
         {
             return problem!;

@@ -14,7 +14,8 @@ public static class JsonBody
 {
     public const long MaxBytes = 256 * 1024;
 
-    private static readonly string TooLarge = $"The body is larger than {MaxBytes / 1024} KiB, the most a JSON body of the Docket API may be.";
+    /// <summary>The detail of every 413 (found up front here, or by Kestrel while reading: see <see cref="FailureAnswers"/>).</summary>
+    public static readonly string TooLarge = $"The body is larger than {MaxBytes / 1024} KiB, the most a JSON body of the Docket API may be.";
 
     private const int MaxDepth = 16;
 

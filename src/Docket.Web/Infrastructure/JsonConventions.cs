@@ -12,12 +12,6 @@ public static class JsonConventions
         services.ConfigureHttpJsonOptions(json => DocketWebApp.ConfigureJson(json.SerializerOptions));
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
         {
-            // A request refused while it was read (too large, cut short) keeps its own status and says why.
-            if (context.Exception is BadHttpRequestException refused)
-            {
-                context.ProblemDetails.Detail = refused.Message;
-            }
-
             // Routing's own refusals come without a word; say what to change.
             context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
             {
@@ -26,8 +20,13 @@ public static class JsonConventions
                 _ => null,
             };
         });
-        services.Configure<ExceptionHandlerOptions>(options => options.StatusCodeSelector = exception =>
-            exception is BadHttpRequestException refused ? refused.StatusCode : StatusCodes.Status500InternalServerError);
+        // Requests refused while read and an unavailable database are answered by FailureAnswers.
+        services.AddExceptionHandler<FailureAnswers>();
+
+        // No endpoint takes a body over the JSON limit, so Kestrel stops reading there for every
+        // request, including bodies nobody reads (a 401 before the endpoint): left at Kestrel's
+        // default, those were drained up to 30 MB. JsonBody sets the same limit per request.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.MaxBytes);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

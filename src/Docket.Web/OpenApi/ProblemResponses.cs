@@ -34,6 +34,7 @@ public static class ProblemResponses
         [422] = "A legal safeguard forbids this step: `violations` names each rule.",
         [428] = "If-Match is required: the case version you read, as \"VERSION\".",
         [429] = "Too many requests or failed sign-ins: Retry-After says in how many seconds to try again.",
+        [503] = "The database is unavailable (`cause`: disk-full, read-only, unreachable, timed-out, ...), or for issuing a checkpoint the signing key file is missing: nothing was read or recorded; Retry-After says in how many seconds to try again.",
     };
 
     /// <summary>The problem statuses this endpoint itself can answer.</summary>
@@ -57,6 +58,7 @@ public static class ProblemResponses
                 ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String },
                 ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Quote it when reporting a problem." },
                 ["currentVersion"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "On a 409 version conflict: the version the case is at." },
+                ["cause"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "On a 503: why the server cannot serve now (disk-full, read-only, cannot-open, storage-error, damaged, unreachable, timed-out, busy, signing-key-unavailable)." },
             },
             Required = new HashSet<string>(StringComparer.Ordinal) { "title", "status" },
         };
@@ -101,6 +103,13 @@ public static class ProblemResponses
             statuses.Add(429);
         }
 
+        // Every operation that asks the database (all but the anonymous ones without a body,
+        // which is the public key) can find it unavailable.
+        if (!DocketOpenApi.Has<IAllowAnonymous>(context) || DocketOpenApi.Has<IAcceptsMetadata>(context))
+        {
+            statuses.Add(503);
+        }
+
         operation.Responses ??= [];
         foreach (var status in statuses)
         {
@@ -115,7 +124,7 @@ public static class ProblemResponses
                     ["application/problem+json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(schema, context.Document) },
                 },
             };
-            if (status == 429)
+            if (status is 429 or 503)
             {
                 response.Headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal)
                 {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Docket.Domain.Calendar;
 using Docket.Domain.Events;
 using Docket.Domain.Rules;
+using Docket.Store.Access;
 using Docket.Store.Cases;
 using Docket.Store.Events;
 using Docket.Web.Auth;
@@ -29,7 +30,7 @@ public static class ChangeAddressEndpoint
         "Docket now has your new address. This is not a filing: you must also tell the immigration court within 5 working days (Form EOIR-33) and DHS within 10 days (Form AR-11). Notices are sent to the last address the court has.";
 
     public static async Task<Results<Created<SelfServiceReceipt>, ProblemHttpResult>> Handle(
-        HttpContext http, CaseLog cases, EventReader reader, LegalClock today, CancellationToken cancellationToken)
+        HttpContext http, CaseLog cases, EventReader reader, AccessLog accessLog, LegalClock today, CancellationToken cancellationToken)
     {
         var (body, error) = await JsonBody.ReadAsync(http.Request, cancellationToken);
         if (body is not { ValueKind: JsonValueKind.Object } json)
@@ -53,7 +54,7 @@ public static class ChangeAddressEndpoint
         }
 
         var aNumber = Caller.From(http.User).SelfServiceANumber!;
-        var (loaded, problem) = await CaseLoader.LoadForWriteAsync(aNumber, http, reader, cancellationToken);
+        var (loaded, problem) = await CaseLoader.LoadForWriteAsync(aNumber, "address-change", http, reader, accessLog, cancellationToken);
         if (loaded is null)
         {
             return problem!;

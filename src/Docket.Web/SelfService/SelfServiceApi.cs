@@ -105,7 +105,7 @@ public static class SelfServiceApi
     }
 
     public static async Task<Results<Created<SelfServiceReceipt>, ProblemHttpResult>> ReportDeparture(
-        HttpContext http, CaseLog cases, EventReader reader, CancellationToken cancellationToken)
+        HttpContext http, CaseLog cases, EventReader reader, AccessLog accessLog, CancellationToken cancellationToken)
     {
         var caller = Caller.From(http.User);
         var (body, error) = await JsonBody.ReadAsync(http.Request, cancellationToken);
@@ -129,7 +129,7 @@ public static class SelfServiceApi
             return Problems.BadRequest("The departure report could not be read", parsed.Errors);
         }
 
-        var (loaded, problem) = await CaseLoader.LoadForWriteAsync(caller.SelfServiceANumber!, http, reader, cancellationToken);
+        var (loaded, problem) = await CaseLoader.LoadForWriteAsync(caller.SelfServiceANumber!, "departure-report", http, reader, accessLog, cancellationToken);
         if (loaded is null)
         {
             return problem!;

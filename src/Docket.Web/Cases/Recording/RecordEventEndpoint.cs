@@ -1,6 +1,7 @@
 using System.Globalization;
 using Docket.Domain.Cases;
 using Docket.Domain.Events;
+using Docket.Store.Access;
 using Docket.Store.Cases;
 using Docket.Store.Events;
 using Docket.Web.Auth;
@@ -13,8 +14,11 @@ public sealed record RecordEventResponse(int Version);
 
 public static class RecordEventEndpoint
 {
+    /// <summary>What the access log records for an append refused by the caseload or role rules.</summary>
+    public const string Purpose = "record-event";
+
     public static async Task<Results<Created<RecordEventResponse>, ProblemHttpResult>> Handle(
-        string aNumber, HttpContext http, CaseLog cases, EventReader reader, CancellationToken cancellationToken)
+        string aNumber, HttpContext http, CaseLog cases, EventReader reader, AccessLog accessLog, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
         if (!QueryValues.TryANumber("aNumber", aNumber, errors, out _))
@@ -45,7 +49,7 @@ public static class RecordEventEndpoint
             return Problems.BadRequest("The event could not be read", parsed.Errors);
         }
 
-        var (loaded, problem) = await CaseLoader.LoadForWriteAsync(aNumber, http, reader, cancellationToken);
+        var (loaded, problem) = await CaseLoader.LoadForWriteAsync(aNumber, Purpose, http, reader, accessLog, cancellationToken);
         if (loaded is null)
         {
             return problem!;
@@ -54,6 +58,7 @@ public static class RecordEventEndpoint
         var caller = Caller.From(http.User);
         if (!CaseAccess.MayRecord(caller, @event))
         {
+            await CaseLoader.LogRefusedWriteAsync(caller, loaded.State.Identity!.ANumber.Digits, Purpose, accessLog, cancellationToken);
             return Problems.Forbidden($"An attorney of record files their own filings; a {@event.Type} is recorded by the agency or the court.");
         }
 
