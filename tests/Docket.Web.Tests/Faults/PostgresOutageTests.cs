@@ -32,7 +32,11 @@ public sealed class PostgresOutageTests
             var answers = new ConcurrentBag<(HttpStatusCode Code, string Body)>();
             var acknowledged = new ConcurrentDictionary<string, int>();
             using var stopLoad = new CancellationTokenSource();
-            var clients = Enumerable.Range(0, 6).Select(_ => Task.Run(() => LoadAsync(host, answers, acknowledged, stopLoad.Token))).ToList();
+            // Each client opens its case before the outage begins (on a loaded machine a fixed
+            // delay was not always enough, and an opening refused with 503 failed the test).
+            var ready = Enumerable.Range(0, 6).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToList();
+            var clients = ready.Select(r => Task.Run(() => LoadAsync(host, answers, acknowledged, r, stopLoad.Token))).ToList();
+            await Task.WhenAll(ready.Select(r => r.Task));
             await Task.Delay(500);
 
             postgres.Stop();
@@ -103,11 +107,12 @@ public sealed class PostgresOutageTests
         }
     }
 
-    private static async Task LoadAsync(FaultHost host, ConcurrentBag<(HttpStatusCode, string)> answers, ConcurrentDictionary<string, int> acknowledged, CancellationToken stop)
+    private static async Task LoadAsync(FaultHost host, ConcurrentBag<(HttpStatusCode, string)> answers, ConcurrentDictionary<string, int> acknowledged, TaskCompletionSource ready, CancellationToken stop)
     {
         var api = host.AsOfficer;
         var digits = host.NewANumber();
         var version = (await api.OpenAsync(digits)).Version;
+        ready.SetResult();
         while (!stop.IsCancellationRequested)
         {
             using (var append = await api.PostEventRawAsync(digits, Bodies.AddressChange($"{version} Sorrel Way"), $"\"{version}\""))
