@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Docket.Store;
 using Docket.Store.Users;
-using Docket.Web;
+using Docket.Testing;
 using Docket.Web.Audit;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -21,8 +21,8 @@ internal sealed class ApiLoad(DatabaseTarget target, string keyPath, int clients
 
     public async Task<(long Done, TimeSpan Elapsed, Latencies Latencies, long Failed)> AppendAsync()
     {
-        var (app, http, token) = await StartAsync();
-        await using var _ = app;
+        var (server, http, token) = await StartAsync();
+        await using var _ = server;
         var cases = await OfficeCasesAsync(clients * 20);
         var versions = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         await using (var context = new DocketDatabase(target).CreateContext())
@@ -59,8 +59,8 @@ internal sealed class ApiLoad(DatabaseTarget target, string keyPath, int clients
     /// </summary>
     public async Task<(long Done, TimeSpan Elapsed, Latencies Latencies, long Failed)> HealthAsync()
     {
-        var (app, http, _) = await StartAsync();
-        await using var _ = app;
+        var (server, http, _) = await StartAsync();
+        await using var _ = server;
         return await RunAsync(http, token: null, async (client, i, send) =>
         {
             using var response = await send(new HttpRequestMessage(HttpMethod.Get, "/healthz"));
@@ -71,8 +71,8 @@ internal sealed class ApiLoad(DatabaseTarget target, string keyPath, int clients
 
     public async Task<(long Done, TimeSpan Elapsed, Latencies Latencies, long Failed)> ReadAsync()
     {
-        var (app, http, token) = await StartAsync();
-        await using var _ = app;
+        var (server, http, token) = await StartAsync();
+        await using var _ = server;
         var cases = await OfficeCasesAsync(10_000);
         return await RunAsync(http, token, async (client, i, send) =>
         {
@@ -111,14 +111,18 @@ internal sealed class ApiLoad(DatabaseTarget target, string keyPath, int clients
         return (done, watch.Elapsed, latencies, failed);
     }
 
-    private async Task<(WebApplication App, HttpClient Http, string Token)> StartAsync()
+    private async Task<(TestServer Server, HttpClient Http, string Token)> StartAsync()
     {
-        var app = await DocketWebApp.CreateAsync(new DocketWebOptions { Database = target, Urls = "http://127.0.0.1:0", Environment = "Benchmark", Checkpoints = new CheckpointSettings { KeyPath = keyPath } });
-        await app.StartAsync();
-        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri(app.Urls.Single()) };
-        var name = $"bench-officer-{Guid.NewGuid():N}";
-        var token = (await new UserStore(new DocketDatabase(target), SystemClock.Instance).AddAsync(name, UserRoles.Officer, Office)).Token;
-        return (app, http, token);
+        var server = await new TestServerBuilder
+        {
+            Database = target,
+            Clock = SystemClock.Instance,
+            Environment = "Benchmark",
+            Checkpoints = new CheckpointSettings { KeyPath = keyPath },
+        }.StartAsync();
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = server.Address };
+        var token = await server.AddUserAsync($"bench-officer-{Guid.NewGuid():N}", UserRoles.Officer, Office);
+        return (server, http, token);
     }
 
     private async Task<List<string>> OfficeCasesAsync(int count)

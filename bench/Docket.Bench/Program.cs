@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Docket.Bench;
-using Docket.Store;
+using Docket.Testing;
 
 // dotnet Docket.Bench.dll [--quick] [--cases N] [--out BENCHMARKS.md]
 // dotnet Docket.Bench.dll --workload-only FILE [--cases N]   (just writes the workload, for profiling)
@@ -17,8 +17,8 @@ if (ArgValue("--workload-only") is { } workloadFile)
     return 0;
 }
 
-var postgres = Environment.GetEnvironmentVariable("DOCKET_TEST_POSTGRES")
-    ?? throw new InvalidOperationException("Set DOCKET_TEST_POSTGRES (bench/run starts a throwaway PostgreSQL).");
+// Without a server this stops here, before the workload is written (bench/run starts one).
+TestDatabase.PostgresServer();
 var work = Directory.CreateTempSubdirectory("docket-bench-").FullName;
 var docket = Path.Combine(AppContext.BaseDirectory, "docket.dll");
 var report = new Report(cases, loadSeconds, quick);
@@ -31,16 +31,15 @@ try
     Console.WriteLine($"workload: {cases} cases, {events} events, {bytes / 1048576.0:F0} MiB in {generation.Elapsed.TotalSeconds:F0} s");
     report.Workload(events, bytes);
 
-    foreach (var (name, target) in new[]
+    await using var sqlite = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+    await using var postgres = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
+    foreach (var (name, db) in new[] { ("SQLite", sqlite), ("PostgreSQL", postgres) })
     {
-        ("SQLite", DatabaseTarget.Parse("sqlite:" + Path.Combine(work, "bench.db"))),
-        ("PostgreSQL", DatabaseTarget.Parse("postgres:" + await Postgres.FreshDatabaseAsync(postgres))),
-    })
-    {
-        var database = new DocketDatabase(target);
+        var target = db.Target;
+        var database = db.Database;
         var run = report.Backend(name);
 
-        var import = await ChildProcess.RunAsync("dotnet", [docket, "import", file, "--db", DbArg(target)]);
+        var import = await ChildProcess.RunAsync("dotnet", [docket, "import", file, "--db", db.DbArgument]);
         if (import.ExitCode != 0)
         {
             throw new InvalidOperationException($"import into {name} failed: {import.Output}");
@@ -53,7 +52,7 @@ try
         var key = Path.Combine(work, name + "-checkpoint-key.pem");
         var verify = await VerifyBaseline.RunAsync(database, key, (int)Math.Min(events, 1_000_000));
         run.Verify(verify.Bytes, verify.Verify, verify.RawBytesPerSecond, verify.Intact);
-        var cli = await ChildProcess.RunAsync("dotnet", [docket, "verify", "--db", DbArg(target), "--key", key]);
+        var cli = await ChildProcess.RunAsync("dotnet", [docket, "verify", "--db", db.DbArgument, "--key", key]);
         Console.WriteLine($"{name} verify: {verify.Verify.TotalSeconds:F2} s in-process (best of 5); the `docket verify` process {cli.Elapsed.TotalSeconds:F2} s, exit {cli.ExitCode}");
         if (cli.ExitCode != 0)
         {
@@ -83,7 +82,3 @@ finally
 return 0;
 
 string? ArgValue(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-
-static string DbArg(DatabaseTarget target) => target.Provider == DatabaseProvider.Sqlite
-    ? target.ToString()
-    : "postgres:" + target.ConnectionString;

@@ -1,4 +1,3 @@
-using Docket.Cli.Tests.Infrastructure;
 using Docket.Domain.Audit;
 using Docket.Domain.Cases;
 using Docket.Domain.Countries;

@@ -1,4 +1,3 @@
-using Docket.Cli.Tests.Infrastructure;
 
 namespace Docket.Cli.Tests.Import;
 

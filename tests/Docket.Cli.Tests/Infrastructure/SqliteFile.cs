@@ -1,5 +1,3 @@
-using Docket.Store;
-
 namespace Docket.Cli.Tests.Infrastructure;
 
 /// <summary>A fresh SQLite database file, with the schema in place, shared by the tests of one class.</summary>
@@ -14,8 +12,7 @@ public sealed class SqliteFile : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
-        await new DocketDatabase(database.Target).MigrateAsync();
+        database = await TestDatabase.CreateMigratedAsync(DatabaseKind.Sqlite);
     }
 
     public async Task DisposeAsync()

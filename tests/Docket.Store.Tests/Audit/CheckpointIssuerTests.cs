@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Docket.Domain.Audit;
 using Docket.Store.Audit;
-using Docket.Store.Tests.Infrastructure;
 
 namespace Docket.Store.Tests.Audit;
 

@@ -1,6 +1,5 @@
 using Docket.Domain.Audit;
 using Docket.Store.Audit;
-using Docket.Store.Tests.Infrastructure;
 
 namespace Docket.Store.Tests.Audit;
 

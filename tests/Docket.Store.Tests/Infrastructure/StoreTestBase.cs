@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Docket.Domain.Cases;
 using Docket.Domain.Events;
 using Docket.Store.Cases;
@@ -38,8 +37,7 @@ public abstract class StoreTestBase(StoreKind kind) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        test = await TestDatabase.CreateAsync(Kind);
-        await Db.MigrateAsync();
+        test = await TestDatabase.CreateMigratedAsync(Kind);
         Writer = NewWriter();
         Reader = new EventReader(Db);
         Cases = NewCaseLog(Writer);
@@ -97,25 +95,11 @@ public abstract class StoreTestBase(StoreKind kind) : IAsyncLifetime
         return appended.Version;
     }
 
-    protected async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = await Db.OpenConnectionAsync();
-        return await ScalarAsync(connection, sql);
-    }
+    protected Task<long> ScalarAsync(string sql) => Test.ScalarAsync(sql);
 
-    protected static async Task<long> ScalarAsync(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
+    protected static Task<long> ScalarAsync(DbConnection connection, string sql) => Sql.ScalarAsync(connection, sql);
 
-    protected static async Task<int> ExecuteAsync(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteNonQueryAsync();
-    }
+    protected static Task<int> ExecuteAsync(DbConnection connection, string sql) => Sql.ExecuteAsync(connection, sql);
 
     /// <summary>Every row of <c>events</c> in position order, read with plain SQL as an auditor would.</summary>
     protected async Task<List<RawEvent>> ReadRawEventsAsync()

@@ -1,30 +1,28 @@
-using Docket.Store;
 using Docket.Store.Users;
 using Docket.Web.Audit;
 using Docket.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using NodaTime.Testing;
 
 namespace Docket.Web.Tests.Audit;
 
 /// <summary>
-/// A real web host for the audit API with its own key file in a private folder and its own
-/// checkpoint schedule, plus a token for each role the audit API distinguishes.
+/// A real web host for the audit API (the kit's <see cref="TestServer"/>) with its own key file in
+/// the server's private folder and its own checkpoint schedule, plus a token for each role the
+/// audit API distinguishes.
 /// </summary>
 public abstract class AuditServer(DatabaseKind kind, int everyEvents, double everySeconds) : IAsyncLifetime
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("docket-audit-web-").FullName;
-    private TestDatabase? database;
-    private WebApplication? app;
+    private TestServer? server;
     private int nextANumber;
 
     public DatabaseKind Kind { get; } = kind;
 
-    public string KeyPath => Path.Combine(folder, "key.pem");
+    public TestServer Kit => server ?? throw new InvalidOperationException("not started");
 
-    public TestDatabase Database => database ?? throw new InvalidOperationException("not started");
+    public string KeyPath => Kit.KeyPath;
 
-    public HttpClient Http { get; private set; } = null!;
+    public TestDatabase Database => Kit.Database;
+
+    public HttpClient Http => Kit.Http;
 
     public string OfficerToken { get; private set; } = "";
 
@@ -38,43 +36,31 @@ public abstract class AuditServer(DatabaseKind kind, int everyEvents, double eve
 
     public string NewANumber() => (515_000_000 + Interlocked.Increment(ref nextANumber)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public DocketWebOptions Options(string? keyPath = null) => new()
+    /// <summary>The options of this server's host, with the key at <paramref name="keyPath"/> when given: a second host on the same database.</summary>
+    public DocketWebOptions Options(string? keyPath = null) => Kit.Options with
     {
-        Database = Database.Target,
-        Urls = "http://127.0.0.1:0",
-        Clock = new FakeClock(DocketServer.Now),
-        Environment = "Testing",
-        Checkpoints = new CheckpointSettings { KeyPath = keyPath ?? KeyPath, EveryEvents = everyEvents, EverySeconds = everySeconds },
+        Checkpoints = Kit.Options.Checkpoints! with { KeyPath = keyPath ?? KeyPath },
     };
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync(Kind);
-        app = await DocketWebApp.CreateAsync(Options());
-        await app.StartAsync();
-        Http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromSeconds(60) };
-        var users = new UserStore(new DocketDatabase(Database.Target), new FakeClock(DocketServer.Now));
-        OfficerToken = (await users.AddAsync("officer-nyc", UserRoles.Officer, "NYC")).Token;
-        AuditorToken = (await users.AddAsync("auditor-oig", UserRoles.Auditor, null)).Token;
-        SupervisorToken = (await users.AddAsync("supervisor-nyc", UserRoles.Supervisor, "NYC")).Token;
-        AttorneyToken = (await users.AddAsync(new NewUser("attorney-nyc", UserRoles.Attorney, null) { BarNumber = "NY-1234-2020" })).Token;
+        server = await new TestServerBuilder
+        {
+            Kind = Kind,
+            Checkpoints = new CheckpointSettings { EveryEvents = everyEvents, EverySeconds = everySeconds },
+        }.StartAsync();
+        OfficerToken = await server.AddUserAsync("officer-nyc", UserRoles.Officer, "NYC");
+        AuditorToken = await server.AddUserAsync("auditor-oig", UserRoles.Auditor, null);
+        SupervisorToken = await server.AddUserAsync("supervisor-nyc", UserRoles.Supervisor, "NYC");
+        AttorneyToken = await server.AddUserAsync("attorney-nyc", UserRoles.Attorney, null, "NY-1234-2020");
     }
 
     public async Task DisposeAsync()
     {
-        Http?.Dispose();
-        if (app is not null)
+        if (server is not null)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await server.DisposeAsync();
         }
-
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
-
-        Directory.Delete(folder, recursive: true);
     }
 }
 

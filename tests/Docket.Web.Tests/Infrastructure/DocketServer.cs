@@ -1,21 +1,20 @@
 using Docket.Store;
 using Docket.Store.Users;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
 
 namespace Docket.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real web host, started once per test class: Kestrel on a free loopback port, a fresh
-/// database, a fixed clock, and a token for each kind of caller the tests need. Every test in
-/// the class shares it, so each test opens its own cases (<see cref="NewANumber"/>).
+/// The real web host (the kit's <see cref="TestServer"/>), started once per test class: Kestrel on
+/// a free loopback port, a fresh database, a fixed clock, and a token for each kind of caller the
+/// tests need. Every test in the class shares it, so each test opens its own cases (<see cref="NewANumber"/>).
 /// </summary>
 public abstract class DocketServer(DatabaseKind kind) : IAsyncLifetime
 {
     /// <summary>2025-06-02T15:00:00Z, 11:00 in New York: "today" for the legal calendar is 2025-06-02.</summary>
-    public static readonly Instant Now = Instant.FromUtc(2025, 6, 2, 15, 0);
+    public static readonly Instant Now = TestServer.Now;
 
     public const string Today = "2025-06-02";
 
@@ -29,19 +28,20 @@ public abstract class DocketServer(DatabaseKind kind) : IAsyncLifetime
     /// <summary>The bar number of an attorney who represents nobody the tests open cases for.</summary>
     public const string OtherAttorneyBarNumber = "CA-990312";
 
-    private TestDatabase? database;
-    private WebApplication? app;
+    private TestServer? server;
     private int nextANumber;
 
     public DatabaseKind Kind { get; } = kind;
 
     public FakeClock Clock { get; } = new(Now);
 
-    public DatabaseTarget Target => (database ?? throw NotReady()).Target;
+    public TestServer Kit => server ?? throw NotReady();
 
-    public WebApplication App => app ?? throw NotReady();
+    public DatabaseTarget Target => Kit.Target;
 
-    public HttpClient Http { get; private set; } = null!;
+    public WebApplication App => Kit.App;
+
+    public HttpClient Http => Kit.Http;
 
     /// <summary>An officer of NYC, where the tests open their cases.</summary>
     public string OfficerToken { get; private set; } = "";
@@ -67,10 +67,10 @@ public abstract class DocketServer(DatabaseKind kind) : IAsyncLifetime
     public string RevokedToken { get; private set; } = "";
 
     /// <summary>The server's own user store: its revocations take effect at once (see <see cref="OtherProcessUsers"/>).</summary>
-    public UserStore Users => App.Services.GetRequiredService<UserStore>();
+    public UserStore Users => Kit.Users;
 
     /// <summary>The users table as another process sees it (<c>docket users revoke</c>): no shared token cache.</summary>
-    public UserStore OtherProcessUsers => new(new DocketDatabase(Target), Clock);
+    public UserStore OtherProcessUsers => Kit.OtherProcessUsers;
 
     /// <summary>The API as the NYC officer calls it.</summary>
     public CaseApi AsOfficer => new(Http, OfficerToken);
@@ -82,43 +82,23 @@ public abstract class DocketServer(DatabaseKind kind) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync(Kind);
-        app = await DocketWebApp.CreateAsync(new DocketWebOptions
-        {
-            Database = database.Target,
-            Urls = "http://127.0.0.1:0",
-            Clock = Clock,
-            Environment = "Testing",
-        });
-        await app.StartAsync();
-        var address = app.Urls.Single();
-        Assert.DoesNotContain(":0", address.Split("//")[1], StringComparison.Ordinal);
-        Http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
-
-        var users = Users;
-        OfficerToken = (await users.AddAsync(Officer, UserRoles.Officer, "NYC")).Token;
-        OtherOfficeToken = (await users.AddAsync("officer-lax", UserRoles.Officer, "LAX")).Token;
-        AuditorToken = (await users.AddAsync("auditor-oig", UserRoles.Auditor, null)).Token;
-        SupervisorToken = (await users.AddAsync("supervisor-nyc", UserRoles.Supervisor, "NYC")).Token;
-        OtherSupervisorToken = (await users.AddAsync("supervisor-lax", UserRoles.Supervisor, "LAX")).Token;
-        AttorneyToken = (await users.AddAsync(new NewUser("attorney-of-record", UserRoles.Attorney, null) { BarNumber = AttorneyBarNumber })).Token;
-        OtherAttorneyToken = (await users.AddAsync(new NewUser("attorney-unrelated", UserRoles.Attorney, null) { BarNumber = OtherAttorneyBarNumber })).Token;
-        RevokedToken = (await users.AddAsync("officer-departed", UserRoles.Officer, "NYC")).Token;
-        Assert.True(await users.RevokeAsync("officer-departed"));
+        server = await new TestServerBuilder { Kind = Kind, Clock = Clock }.StartAsync();
+        OfficerToken = await server.AddUserAsync(Officer, UserRoles.Officer, "NYC");
+        OtherOfficeToken = await server.AddUserAsync("officer-lax", UserRoles.Officer, "LAX");
+        AuditorToken = await server.AddUserAsync("auditor-oig", UserRoles.Auditor, null);
+        SupervisorToken = await server.AddUserAsync("supervisor-nyc", UserRoles.Supervisor, "NYC");
+        OtherSupervisorToken = await server.AddUserAsync("supervisor-lax", UserRoles.Supervisor, "LAX");
+        AttorneyToken = await server.AddUserAsync("attorney-of-record", UserRoles.Attorney, null, AttorneyBarNumber);
+        OtherAttorneyToken = await server.AddUserAsync("attorney-unrelated", UserRoles.Attorney, null, OtherAttorneyBarNumber);
+        RevokedToken = await server.AddUserAsync("officer-departed", UserRoles.Officer, "NYC");
+        Assert.True(await Users.RevokeAsync("officer-departed"));
     }
 
     public async Task DisposeAsync()
     {
-        Http?.Dispose();
-        if (app is not null)
+        if (server is not null)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-
-        if (database is not null)
-        {
-            await database.DisposeAsync();
+            await server.DisposeAsync();
         }
     }
 
