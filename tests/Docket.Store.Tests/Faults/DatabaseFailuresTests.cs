@@ -1,5 +1,4 @@
 using Docket.Store.Faults;
-using Docket.Store.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
