@@ -46,9 +46,13 @@ public sealed class StaysNeverAllowProperty
             var before = Check(c.History.Events, c.History).Outcome;
             var after = Check([.. c.History.Events, c.Added], c.History).Outcome;
 
+            // PAROLE-NTA: a parole granted before a Notice to Appear may have been ended by it,
+            // so it sends the check for review instead of blocking; never allowed either way.
+            var paroleBeforeNotice = c.Added is ProtectedStatusGranted { Kind: ProtectedStatusKind.Parole } parole
+                && c.History.Events.OfType<NoticeToAppearServed>().Any(n => n.On >= parole.On && n.On <= c.History.On);
             return (!(before == RemovalOutcome.Blocked && after == RemovalOutcome.Allowed)
-                    && (after != RemovalOutcome.Allowed || before == RemovalOutcome.Allowed)
-                    && after == RemovalOutcome.Blocked)
+                    && after != RemovalOutcome.Allowed
+                    && (after == RemovalOutcome.Blocked || paroleBeforeNotice))
                 .Label($"{before} became {after} after {EventJson.SerializeBody(c.Added)}; {c.History}");
         });
 
