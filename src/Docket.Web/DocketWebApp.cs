@@ -8,6 +8,7 @@ using Docket.Web.Cases;
 using Docket.Web.Departures;
 using Docket.Web.Health;
 using Docket.Web.Infrastructure;
+using Docket.Web.Language;
 using Docket.Web.OpenApi;
 using Docket.Web.SelfService;
 using NodaTime;
@@ -37,6 +38,7 @@ public static class DocketWebApp
         services.AddDocketJson();
         services.AddDocketAuthorization();
         services.AddDocketSelfService();
+        services.AddDocketLanguages(builder.Configuration);
         services.AddDocketHealth();
         services.AddDocketAudit(builder.Configuration, options);
         services.AddDocketOpenApi();
@@ -45,6 +47,7 @@ public static class DocketWebApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseRequestLocalization();
         app.UseRoutingAnswers();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -8,6 +8,8 @@ using Docket.Store.Events;
 using Docket.Web.Auth;
 using Docket.Web.Cases;
 using Docket.Web.Infrastructure;
+using Docket.Web.Language;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Docket.Web.SelfService;
@@ -15,7 +17,8 @@ namespace Docket.Web.SelfService;
 /// <summary>
 /// What the person gets back for something they recorded themselves: the version, a reference
 /// (the A-number and version, which names the event exactly for an officer) and, for an address,
-/// the reminder of ADDRESS-CHANGE.
+/// the reminder of ADDRESS-CHANGE (telling Docket is the person's own record, not a filing with the
+/// court or DHS), in the language of the request.
 /// </summary>
 public sealed record SelfServiceReceipt(int Version, string Reference, string? Reminder = null, string? Rule = null)
 {
@@ -25,12 +28,9 @@ public sealed record SelfServiceReceipt(int Version, string Reference, string? R
 /// <summary>POST /api/self-service/address <c>{address}</c>: the person records a new address of record for notices.</summary>
 public static class ChangeAddressEndpoint
 {
-    /// <summary>ADDRESS-CHANGE: telling Docket is the person's own record, not a filing with the court or DHS.</summary>
-    public const string Reminder =
-        "Docket now has your new address. This is not a filing: you must also tell the immigration court within 5 working days (Form EOIR-33) and DHS within 10 days (Form AR-11). Notices are sent to the last address the court has.";
-
     public static async Task<Results<Created<SelfServiceReceipt>, ProblemHttpResult>> Handle(
-        HttpContext http, CaseLog cases, EventReader reader, AccessLog accessLog, LegalClock today, CancellationToken cancellationToken)
+        HttpContext http, CaseLog cases, EventReader reader, AccessLog accessLog, LegalClock today,
+        IStringLocalizer<PlainText> text, CancellationToken cancellationToken)
     {
         var (body, error) = await JsonBody.ReadAsync(http.Request, cancellationToken);
         if (body is not { ValueKind: JsonValueKind.Object } json)
@@ -63,7 +63,7 @@ public static class ChangeAddressEndpoint
         return await cases.AppendAsync(loaded.State, loaded.State.Version, change, Caller.SelfServiceRole, cancellationToken) switch
         {
             CaseCommandResult.Appended a => TypedResults.Created("/api/self-service/case",
-                new SelfServiceReceipt(a.Version, SelfServiceReceipt.ReferenceFor(aNumber, a.Version), Reminder, RuleIds.AddressChange)),
+                new SelfServiceReceipt(a.Version, SelfServiceReceipt.ReferenceFor(aNumber, a.Version), text["Address.Reminder"], RuleIds.AddressChange)),
             CaseCommandResult.Conflict c => Problems.Conflict(c.ActualVersion),
             CaseCommandResult.Invalid i => Problems.BadRequest("The address does not fit this case", i.Problems),
             CaseCommandResult.Refused r => Problems.Refused(r.Violations),

@@ -9,6 +9,7 @@ using Docket.Web.Auth;
 using Docket.Web.Cases;
 using Docket.Web.Cases.Reading;
 using Docket.Web.Infrastructure;
+using Docket.Web.Language;
 using Docket.Web.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,7 +18,7 @@ namespace Docket.Web.SelfService;
 /// <summary>The person's own case, as they see it: where it stands, what is due, and the next hearing.</summary>
 public sealed record SelfServiceCaseView(
     string ANumber, string FamilyName, string GivenNames, string Status, CaseStage Stage,
-    HearingView? NextHearing, IReadOnlyList<DeadlineView> Deadlines, FinalOrderView? FinalOrder, int Version);
+    HearingView? NextHearing, IReadOnlyList<DeadlineView> Deadlines, FinalOrderView? FinalOrder, int Version, PlainCaseView Plain);
 
 /// <summary>One read of the person's file: who (by role and office), when, and why.</summary>
 public sealed record FileReadView(string Role, string? Office, string Date, string Purpose, bool BreakGlass, string? ReaderName);
@@ -30,6 +31,8 @@ public static class SelfServiceApi
     {
         services.AddSingleton<SelfServiceSessions>();
         services.AddSingleton<SignInLockout>();
+        services.AddScoped<PlainDates>();
+        services.AddScoped<PlainCaseWords>();
         // The 429 itself (status, Retry-After, problem) is the shared one of JsonConventions.
         services.AddRateLimiter(limiter => limiter.AddPolicy(SignInLimiter, http => RateLimitPartition.GetFixedWindowLimiter(
             http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
@@ -48,7 +51,8 @@ public static class SelfServiceApi
             .ProducesProblems(400, 401, 429)
             .WithSummary("Sign in to your own case")
             .WithDescription("{aNumber, accessCode, dateOfBirth} -> a token for that one case (30 minutes).");
-        group.MapGet("/case", GetCase).RequireAuthorization(Policies.SelfService).WithName("getOwnCase").ProducesProblems(404).WithSummary("Your case: status, deadlines, next hearing");
+        group.MapGet("/case", GetCase).RequireAuthorization(Policies.SelfService).WithName("getOwnCase").ProducesProblems(404).WithSummary("Your case: status, deadlines, next hearing")
+            .WithDescription("With `plain`: the same case in plain sentences in the language asked for (Accept-Language or ?culture=, English or Spanish).");
         group.MapGet("/access", GetAccess).RequireAuthorization(Policies.SelfService).WithName("listOwnFileReads").WithSummary("Who has read your file");
         group.MapPost("/departure", ReportDeparture).RequireAuthorization(Policies.SelfService)
             .WithName("reportDeparture")
@@ -65,7 +69,8 @@ public static class SelfServiceApi
     }
 
     public static async Task<Results<Ok<SelfServiceCaseView>, ProblemHttpResult>> GetCase(
-        HttpContext http, EventReader reader, AccessLog accessLog, LegalClock today, CourtCalendar calendar, CancellationToken cancellationToken)
+        HttpContext http, EventReader reader, AccessLog accessLog, LegalClock today, CourtCalendar calendar,
+        PlainCaseWords words, PlainDates dates, CancellationToken cancellationToken)
     {
         var caller = Caller.From(http.User);
         var (loaded, problem) = await CaseLoader.ReadAsync(caller.SelfServiceANumber!, "self-service", http, reader, accessLog, cancellationToken);
@@ -76,7 +81,7 @@ public static class SelfServiceApi
 
         var view = CaseView.From(loaded.State, [], today.Today(), calendar);
         return TypedResults.Ok(new SelfServiceCaseView(view.ANumber, view.Person.FamilyName, view.Person.GivenNames, view.Status, view.Stage,
-            view.NextHearing, view.Deadlines, view.FinalOrder, view.Version));
+            view.NextHearing, view.Deadlines, view.FinalOrder, view.Version, PlainCaseView.From(view, loaded.State, words, dates)));
     }
 
     public static async Task<Ok<IReadOnlyList<FileReadView>>> GetAccess(

@@ -15,7 +15,7 @@ public sealed class OpenApiLintTests(SqliteServer server) : IClassFixture<Sqlite
     [Fact]
     public async Task The_served_document_passes_redocly_lint_minimal_with_no_error()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Path;
         var redocly = Path.Combine(root, "node_modules", ".bin", "redocly");
         Assert.True(File.Exists(redocly),
             $"Redocly's CLI is not installed ({redocly} is missing). Run `npm ci` at the repository root ({root}), as ./run-tests does; it installs the version package-lock.json pins.");
@@ -67,19 +67,5 @@ public sealed class OpenApiLintTests(SqliteServer server) : IClassFixture<Sqlite
         }
 
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    /// <summary>The folder with package.json and Docket.slnx, found upwards from the test's own folder.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Docket.slnx")) && File.Exists(Path.Combine(folder.FullName, "package.json")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No repository root (Docket.slnx with package.json) above {AppContext.BaseDirectory}.");
     }
 }
