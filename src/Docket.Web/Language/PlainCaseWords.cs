@@ -62,5 +62,15 @@ public sealed class PlainCaseWords(IStringLocalizer<PlainText> text, PlainDates 
 
     public string Words(string key) => text[key];
 
+    /// <summary>"Case officer", "Attorney of record"; a role without words is shown as recorded.</summary>
+    public string Role(string role) => OrAsRecorded($"Role.{role}", role);
+
+    /// <summary>Why a reader opened the file, in plain words; a break-glass read shows its stated reason.</summary>
+    public string Purpose(string purpose, bool breakGlass, string? reason) => breakGlass
+        ? string.Format(CultureInfo.InvariantCulture, text["Read.BreakGlass"], reason ?? purpose)
+        : OrAsRecorded($"Purpose.{purpose}", purpose);
+
+    private string OrAsRecorded(string key, string recorded) => text[key] is { ResourceNotFound: false } found ? found.Value : recorded;
+
     private static string Wire(CaseStage stage) => JsonNamingPolicy.KebabCaseLower.ConvertName(stage.ToString());
 }

@@ -12,6 +12,7 @@ using Docket.Web.Infrastructure;
 using Docket.Web.Language;
 using Docket.Web.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime.Text;
 
 namespace Docket.Web.SelfService;
 
@@ -21,7 +22,12 @@ public sealed record SelfServiceCaseView(
     HearingView? NextHearing, IReadOnlyList<DeadlineView> Deadlines, FinalOrderView? FinalOrder, int Version, PlainCaseView Plain);
 
 /// <summary>One read of the person's file: who (by role and office), when, and why.</summary>
-public sealed record FileReadView(string Role, string? Office, string Date, string Purpose, bool BreakGlass, string? ReaderName);
+/// <remarks>
+/// <c>roleText</c>, <c>dateText</c> and <c>purposeText</c> say the same in the language of the request.
+/// </remarks>
+public sealed record FileReadView(
+    string Role, string? Office, string Date, string Purpose, bool BreakGlass, string? ReaderName,
+    string RoleText, string DateText, string PurposeText);
 
 public static class SelfServiceApi
 {
@@ -85,7 +91,7 @@ public static class SelfServiceApi
     }
 
     public static async Task<Ok<IReadOnlyList<FileReadView>>> GetAccess(
-        HttpContext http, AccessLog accessLog, IConfiguration configuration, CancellationToken cancellationToken)
+        HttpContext http, AccessLog accessLog, IConfiguration configuration, PlainCaseWords words, PlainDates dates, CancellationToken cancellationToken)
     {
         var aNumber = Caller.From(http.User).SelfServiceANumber!;
         var showNames = configuration.GetValue("Docket:SelfService:ShowReaderNames", false);
@@ -105,7 +111,8 @@ public static class SelfServiceApi
 
         IReadOnlyList<FileReadView> view = [.. reads
             .Where(r => r.Role != Caller.SelfServiceRole)
-            .Select(r => new FileReadView(r.Role, r.Office, r.At[..10], r.BreakGlass ? r.Reason ?? r.Purpose : r.Purpose, r.BreakGlass, showNames ? r.UserName : null))];
+            .Select(r => new FileReadView(r.Role, r.Office, r.At[..10], r.BreakGlass ? r.Reason ?? r.Purpose : r.Purpose, r.BreakGlass, showNames ? r.UserName : null,
+                words.Role(r.Role), dates.WithWeekday(LocalDatePattern.Iso.Parse(r.At[..10]).Value), words.Purpose(r.Purpose, r.BreakGlass, r.Reason)))];
         return TypedResults.Ok(view);
     }
 

@@ -71,6 +71,25 @@ public abstract class PlainLanguageCaseTests(DocketServer server)
         Assert.Contains("10 días", reminder, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_break_glass_read_is_shown_in_Spanish_with_its_reason_and_a_plain_role_and_date()
+    {
+        var digits = server.NewANumber();
+        var opened = await server.OpenCaseAsync(digits, "Quispe-Halvorsen", dateOfBirth: Birth);
+        (await server.GetWithReasonAsync(server.OtherSupervisorToken, $"/api/cases/{digits}", "Tribunal pidio el expediente 2025-114")).Dispose();
+        var session = await server.SignInAsync(digits, opened.AccessCode, Birth);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/self-service/access");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session);
+        request.Headers.TryAddWithoutValidation("Accept-Language", "es");
+        using var response = await server.Http.SendAsync(request);
+
+        var read = (await Json.ReadAsync(response, HttpStatusCode.OK)).EnumerateArray().Single(r => r.GetProperty("breakGlass").GetBoolean());
+        Assert.Equal("Supervisor", read.GetProperty("roleText").GetString());
+        Assert.Equal("lunes, 2 de junio de 2025", read.GetProperty("dateText").GetString());
+        Assert.Equal("Acceso de emergencia, fuera de los casos propios de quien leyó. Motivo indicado: Tribunal pidio el expediente 2025-114", read.GetProperty("purposeText").GetString());
+    }
+
     private async Task<(string Digits, string Session)> DecidedCaseAsync()
     {
         var digits = server.NewANumber();
