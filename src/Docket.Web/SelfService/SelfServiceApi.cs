@@ -37,6 +37,7 @@ public static class SelfServiceApi
     {
         services.AddSingleton<SelfServiceSessions>();
         services.AddSingleton<SignInLockout>();
+        services.AddScoped<SelfServiceSignIn>();
         services.AddScoped<PlainDates>();
         services.AddScoped<PlainCaseWords>();
         // The 429 itself (status, Retry-After, problem) is the shared one of JsonConventions.
