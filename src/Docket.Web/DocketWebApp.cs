@@ -9,13 +9,14 @@ using Docket.Web.Departures;
 using Docket.Web.Health;
 using Docket.Web.Infrastructure;
 using Docket.Web.OpenApi;
+using Docket.Web.Pages;
 using Docket.Web.SelfService;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
 namespace Docket.Web;
 
-/// <summary>Builds the web host: the JSON API, its OpenAPI document and the reference page.</summary>
+/// <summary>Builds the web host: the JSON API, its OpenAPI document and the reference page, and the staff pages.</summary>
 public static class DocketWebApp
 {
     public static async Task<WebApplication> CreateAsync(DocketWebOptions options, CancellationToken cancellationToken = default)
@@ -40,13 +41,16 @@ public static class DocketWebApp
         services.AddDocketHealth();
         services.AddDocketAudit(builder.Configuration, options);
         services.AddDocketOpenApi();
+        services.AddDocketStaffPages();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseStaffAssets();
         app.UseRoutingAnswers();
         app.UseAuthentication();
+        app.UseStaffSession();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseOutputCache();
@@ -59,6 +63,7 @@ public static class DocketWebApp
         app.MapDeparturesApi();
         app.MapSelfServiceApi();
         app.MapAccessLogApi();
+        app.MapStaffPages();
         return app;
     }
 
