@@ -2,6 +2,7 @@ using Docket.Store.Access;
 using Docket.Store.Audit;
 using Docket.Store.Cases;
 using Docket.Store.Events;
+using Docket.Store.Staff;
 using Docket.Store.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,8 @@ public abstract class DocketDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<MerkleNodeRow> MerkleNodes => Set<MerkleNodeRow>();
 
     public DbSet<AccessLogRow> AccessLog => Set<AccessLogRow>();
+
+    public DbSet<StaffCredentialRow> StaffCredentials => Set<StaffCredentialRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -85,6 +88,14 @@ public abstract class DocketDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Reason).HasMaxLength(1000);
             e.Property(x => x.Outcome).HasMaxLength(16);
             e.HasIndex(x => new { x.ANumber, x.Id });
+        });
+        modelBuilder.Entity<StaffCredentialRow>(e =>
+        {
+            e.ToTable("staff_credentials");
+            e.HasKey(x => x.UserName);
+            e.Property(x => x.UserName).HasMaxLength(200);
+            e.Property(x => x.PasswordHash).HasMaxLength(400);
+            e.HasIndex(x => x.SetupTokenHash).IsUnique();
         });
     }
 }

@@ -10,13 +10,14 @@ using Docket.Web.Health;
 using Docket.Web.Infrastructure;
 using Docket.Web.Language;
 using Docket.Web.OpenApi;
+using Docket.Web.Pages;
 using Docket.Web.SelfService;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
 namespace Docket.Web;
 
-/// <summary>Builds the web host: the JSON API, its OpenAPI document and the reference page.</summary>
+/// <summary>Builds the web host: the JSON API, its OpenAPI document and the reference page, and the staff pages.</summary>
 public static class DocketWebApp
 {
     public static async Task<WebApplication> CreateAsync(DocketWebOptions options, CancellationToken cancellationToken = default)
@@ -42,14 +43,17 @@ public static class DocketWebApp
         services.AddDocketHealth();
         services.AddDocketAudit(builder.Configuration, options);
         services.AddDocketOpenApi();
+        services.AddDocketStaffPages();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseStaffAssets();
         app.UseRequestLocalization();
         app.UseRoutingAnswers();
         app.UseAuthentication();
+        app.UseStaffSession();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseOutputCache();
@@ -62,6 +66,7 @@ public static class DocketWebApp
         app.MapDeparturesApi();
         app.MapSelfServiceApi();
         app.MapAccessLogApi();
+        app.MapStaffPages();
         return app;
     }
 

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Docket.Store.Cases;
 using Docket.Store.Events;
+using Docket.Store.Staff;
 using Docket.Store.Users;
 using Docket.Web;
+using Docket.Web.SignIn;
 using NodaTime;
 
 namespace Docket.Cli.Commands;
@@ -38,6 +40,7 @@ internal static class ServeCommand
             };
             await using var app = await DocketWebApp.CreateAsync(options, ct);
             string? token = null;
+            (string Password, string Secret)? demoSignIn = null;
             (string ANumber, string DateOfBirth, string AccessCode)? example = null;
             if (parse.GetValue(demo))
             {
@@ -48,6 +51,11 @@ internal static class ServeCommand
                 }
 
                 token = (await new UserStore(database, SystemClock.Instance).ReissueAsync(DemoUser, UserRoles.Supervisor, DemoOffice, ct)).Token;
+                // A fresh password and authenticator secret on every demo start, as the token is fresh.
+                var password = "demo " + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+                var secret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(StaffCredentials.SecretBytes);
+                await new StaffCredentials(database, SystemClock.Instance).SetDirectlyAsync(DemoUser, StaffSignIn.HashPassword(DemoUser, password), secret, ct);
+                demoSignIn = (password, TotpCodes.Base32(secret));
                 var firstPage = await new CaseDirectory(database).SearchAsync(new Caseload(DemoOffice, null), aNumber: null, familyName: null, dateOfBirth: null, page: 1, pageSize: 1, ct);
                 if (firstPage is [var exampleCase, ..])
                 {
@@ -62,7 +70,12 @@ internal static class ServeCommand
             var listening = app.Urls.First();
             await parse.InvocationConfiguration.Error.WriteLineAsync(usingLine);
             await output.WriteLineAsync($"Docket is listening on {listening} (database {options.Database})");
-            await output.WriteLineAsync($"API reference: {listening}/scalar   OpenAPI: {listening}/openapi/v1.json");
+            await output.WriteLineAsync($"Staff pages: {listening}/   API reference: {listening}/scalar   OpenAPI: {listening}/openapi/v1.json");
+            if (demoSignIn is var (demoPassword, demoSecret))
+            {
+                await output.WriteLineAsync($"Demo sign-in: user name {DemoUser}, password \"{demoPassword}\", TOTP secret {demoSecret} (add it to an authenticator app, or: oathtool --totp -b {demoSecret})");
+            }
+
             if (token is not null)
             {
                 await output.WriteLineAsync($"Demo token ({UserRoles.Supervisor}, office {DemoOffice}): {token}");

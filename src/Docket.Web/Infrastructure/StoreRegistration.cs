@@ -2,6 +2,7 @@ using Docket.Store;
 using Docket.Store.Access;
 using Docket.Store.Cases;
 using Docket.Store.Events;
+using Docket.Store.Staff;
 using Docket.Store.Users;
 
 namespace Docket.Web.Infrastructure;
@@ -21,6 +22,7 @@ public static class StoreRegistration
         services.AddSingleton(sp => new UserStore(database, sp.GetRequiredService<NodaTime.IClock>(), sp.GetRequiredService<ActiveTokenCache>()));
         services.AddSingleton<AccessLog>();
         services.AddSingleton<CaseDirectory>();
+        services.AddSingleton<StaffCredentials>();
         return services;
     }
 }

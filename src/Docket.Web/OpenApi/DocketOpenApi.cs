@@ -48,12 +48,11 @@ public static class DocketOpenApi
         return services;
     }
 
-    /// <summary>The document, the reference page, and <c>/</c> sending a browser to it: all public, none with case data.</summary>
+    /// <summary>The document and the reference page: both public, neither with case data. (<c>/</c> is the staff pages' start.)</summary>
     public static IEndpointRouteBuilder MapDocketOpenApi(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi().AllowAnonymous().CacheDocument();
         app.MapScalarApiReference(scalar => scalar.AddPreferredSecuritySchemes(BearerSecurity.SchemeName)).AllowAnonymous();
-        app.MapGet("/", () => Results.Redirect("/scalar")).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

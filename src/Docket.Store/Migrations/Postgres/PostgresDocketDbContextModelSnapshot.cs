@@ -287,6 +287,57 @@ namespace Docket.Store.Migrations.Postgres
                     b.ToTable("events", (string)null);
                 });
 
+            modelBuilder.Entity("Docket.Store.Staff.StaffCredentialRow", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_name");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<long>("LastTotpStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_totp_step");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("PasswordHash")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("password_hash");
+
+                    b.Property<DateTime?>("SetupExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("setup_expires_at");
+
+                    b.Property<byte[]>("SetupTokenHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("setup_token_hash");
+
+                    b.Property<byte[]>("TotpSecret")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("totp_secret");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserName")
+                        .HasName("pk_staff_credentials");
+
+                    b.HasIndex("SetupTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_credentials_setup_token_hash");
+
+                    b.ToTable("staff_credentials", (string)null);
+                });
+
             modelBuilder.Entity("Docket.Store.Users.UserRow", b =>
                 {
                     b.Property<int>("Id")

@@ -278,6 +278,57 @@ namespace Docket.Store.Migrations.Sqlite
                     b.ToTable("events", (string)null);
                 });
 
+            modelBuilder.Entity("Docket.Store.Staff.StaffCredentialRow", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<long>("LastTotpStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_totp_step");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("PasswordHash")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("password_hash");
+
+                    b.Property<DateTime?>("SetupExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("setup_expires_at");
+
+                    b.Property<byte[]>("SetupTokenHash")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("setup_token_hash");
+
+                    b.Property<byte[]>("TotpSecret")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("totp_secret");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserName")
+                        .HasName("pk_staff_credentials");
+
+                    b.HasIndex("SetupTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_credentials_setup_token_hash");
+
+                    b.ToTable("staff_credentials", (string)null);
+                });
+
             modelBuilder.Entity("Docket.Store.Users.UserRow", b =>
                 {
                     b.Property<int>("Id")
