@@ -16,11 +16,14 @@ public static class DocketLanguages
     public static IServiceCollection AddDocketLanguages(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLocalization();
+        services.AddScoped<LanguageDates>();
+        services.AddScoped<PlainCaseWords>();
+        services.AddScoped<CountryNames>();
         var names = configuration.GetSection("Docket:Languages").Get<string[]>() is { Length: > 0 } configured ? configured : Shipped;
         services.Configure<RequestLocalizationOptions>(options =>
         {
             // The process runs with invariant globalization: a culture here is a name that selects
-            // resources; numbers stay invariant and dates are written by PlainDates from the resources.
+            // resources; numbers stay invariant and dates are written by LanguageDates from the resources.
             var cultures = names.Select(CultureInfo.GetCultureInfo).ToList();
             options.DefaultRequestCulture = new RequestCulture(cultures[0]);
             options.SupportedCultures = cultures;

@@ -12,7 +12,7 @@ namespace Docket.Web.Language;
 /// do by when, what the judge decided, and why (each rule in plain words). Short sentences, no
 /// rule ids in the text: the rule id is given beside each sentence for the "why" link.
 /// </summary>
-public sealed class PlainCaseWords(IStringLocalizer<PlainText> text, PlainDates dates)
+public sealed class PlainCaseWords(IStringLocalizer<PlainText> text, LanguageDates dates)
 {
     /// <summary>EOIR's public list of pro bono legal service providers.</summary>
     public const string ProBonoProviders = "https://www.justice.gov/eoir/list-pro-bono-legal-service-providers";

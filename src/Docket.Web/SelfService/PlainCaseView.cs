@@ -26,7 +26,7 @@ public sealed record PlainCaseView(
     string? FinalOrder,
     PlainLegalHelp LegalHelp)
 {
-    public static PlainCaseView From(CaseView view, CaseState state, PlainCaseWords words, PlainDates dates) => new(
+    public static PlainCaseView From(CaseView view, CaseState state, PlainCaseWords words, LanguageDates dates) => new(
         DocketLanguages.Current,
         words.StageName(view.Stage),
         words.StageMeaning(view.Stage),

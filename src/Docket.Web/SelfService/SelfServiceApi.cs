@@ -1,18 +1,12 @@
 using System.Threading.RateLimiting;
-using Docket.Domain.Calendar;
 using Docket.Domain.Cases;
-using Docket.Domain.Events;
-using Docket.Store.Access;
+using Docket.Domain.Rules;
 using Docket.Store.Cases;
-using Docket.Store.Events;
 using Docket.Web.Auth;
-using Docket.Web.Cases;
 using Docket.Web.Cases.Reading;
 using Docket.Web.Infrastructure;
-using Docket.Web.Language;
 using Docket.Web.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
-using NodaTime.Text;
 
 namespace Docket.Web.SelfService;
 
@@ -38,8 +32,7 @@ public static class SelfServiceApi
         services.AddSingleton<SelfServiceSessions>();
         services.AddSingleton<SignInLockout>();
         services.AddScoped<SelfServiceSignIn>();
-        services.AddScoped<PlainDates>();
-        services.AddScoped<PlainCaseWords>();
+        services.AddScoped<SelfServiceDesk>();
         // The 429 itself (status, Retry-After, problem) is the shared one of JsonConventions.
         services.AddRateLimiter(limiter => limiter.AddPolicy(SignInLimiter, http => RateLimitPartition.GetFixedWindowLimiter(
             http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
@@ -75,86 +68,39 @@ public static class SelfServiceApi
         return app;
     }
 
-    public static async Task<Results<Ok<SelfServiceCaseView>, ProblemHttpResult>> GetCase(
-        HttpContext http, EventReader reader, AccessLog accessLog, LegalClock today, CourtCalendar calendar,
-        PlainCaseWords words, PlainDates dates, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<SelfServiceCaseView>, ProblemHttpResult>> GetCase(HttpContext http, SelfServiceDesk desk, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(http.User);
-        var (loaded, problem) = await CaseLoader.ReadAsync(caller.SelfServiceANumber!, "self-service", http, reader, accessLog, cancellationToken);
-        if (loaded is null)
-        {
-            return problem!;
-        }
-
-        var view = CaseView.From(loaded.State, [], today.Today(), calendar);
-        return TypedResults.Ok(new SelfServiceCaseView(view.ANumber, view.Person.FamilyName, view.Person.GivenNames, view.Status, view.Stage,
-            view.NextHearing, view.Deadlines, view.FinalOrder, view.Version, PlainCaseView.From(view, loaded.State, words, dates)));
+        var (view, problem) = await desk.ReadCaseAsync(http, cancellationToken);
+        return view is null ? problem! : TypedResults.Ok(view);
     }
 
-    public static async Task<Ok<IReadOnlyList<FileReadView>>> GetAccess(
-        HttpContext http, AccessLog accessLog, IConfiguration configuration, PlainCaseWords words, PlainDates dates, CancellationToken cancellationToken)
-    {
-        var aNumber = Caller.From(http.User).SelfServiceANumber!;
-        var showNames = configuration.GetValue("Docket:SelfService:ShowReaderNames", false);
-        // Every read, not the first page only: the newest reads are the ones the person most needs to see.
-        var reads = new List<AccessLogRow>();
-        for (long? after = null; ;)
-        {
-            var page = await accessLog.QueryAsync(new AccessLogQuery(ANumber: aNumber, Outcome: "allowed", AfterId: after, Limit: 1000), cancellationToken);
-            reads.AddRange(page);
-            if (page.Count < 1000)
-            {
-                break;
-            }
-
-            after = page[^1].Id;
-        }
-
-        IReadOnlyList<FileReadView> view = [.. reads
-            .Where(r => r.Role != Caller.SelfServiceRole)
-            .Select(r => new FileReadView(r.Role, r.Office, r.At[..10], r.BreakGlass ? r.Reason ?? r.Purpose : r.Purpose, r.BreakGlass, showNames ? r.UserName : null,
-                words.Role(r.Role), dates.WithWeekday(LocalDatePattern.Iso.Parse(r.At[..10]).Value), words.Purpose(r.Purpose, r.BreakGlass, r.Reason)))];
-        return TypedResults.Ok(view);
-    }
+    public static async Task<Ok<IReadOnlyList<FileReadView>>> GetAccess(HttpContext http, SelfServiceDesk desk, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await desk.ReadsAsync(Caller.From(http.User).SelfServiceANumber!, cancellationToken));
 
     public static async Task<Results<Created<SelfServiceReceipt>, ProblemHttpResult>> ReportDeparture(
-        HttpContext http, CaseLog cases, EventReader reader, AccessLog accessLog, CancellationToken cancellationToken)
+        HttpContext http, SelfServiceDesk desk, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(http.User);
+        const string Title = "The departure report could not be read";
         var (body, error) = await JsonBody.ReadAsync(http.Request, cancellationToken);
         if (body is not { ValueKind: System.Text.Json.JsonValueKind.Object } json)
         {
-            return Problems.BadRequest("The departure report could not be read", [error ?? "the body must be {destinationCountry, on, port?, mode?, evidence?}"]);
+            return Problems.BadRequest(Title, [error ?? "the body must be {destinationCountry, on, port?, mode?, evidence?}"]);
         }
 
-        // The person reports; the source is always a self-report.
-        var node = System.Text.Json.Nodes.JsonNode.Parse(json.GetRawText())!.AsObject();
-        if (node.ContainsKey("type") || node.ContainsKey("source"))
-        {
-            return Problems.BadRequest("The departure report could not be read", ["type, source: are set by Docket"]);
-        }
-
-        node["type"] = nameof(DepartureReported);
-        node["source"] = "self-report";
-        var parsed = EventJson.Parse(System.Text.Json.JsonSerializer.SerializeToElement(node));
-        if (parsed.Event is not DepartureReported report)
-        {
-            return Problems.BadRequest("The departure report could not be read", parsed.Errors);
-        }
-
-        var (loaded, problem) = await CaseLoader.LoadForWriteAsync(caller.SelfServiceANumber!, "departure-report", http, reader, accessLog, cancellationToken);
-        if (loaded is null)
-        {
-            return problem!;
-        }
-
-        return await cases.AppendAsync(loaded.State, loaded.State.Version, report, Caller.SelfServiceRole, cancellationToken) switch
-        {
-            CaseCommandResult.Appended a => TypedResults.Created("/api/self-service/case", new SelfServiceReceipt(a.Version, SelfServiceReceipt.ReferenceFor(caller.SelfServiceANumber!, a.Version))),
-            CaseCommandResult.Conflict c => Problems.Conflict(c.ActualVersion),
-            CaseCommandResult.Invalid i => Problems.BadRequest("The departure report does not fit this case", i.Problems),
-            CaseCommandResult.Refused r => Problems.Refused(r.Violations),
-            var other => throw new InvalidOperationException($"Unexpected result {other}"),
-        };
+        var written = await desk.ReportDepartureAsync(http, System.Text.Json.Nodes.JsonNode.Parse(json.GetRawText())!.AsObject(), cancellationToken);
+        return Answer(written, Title, "The departure report does not fit this case", reminder: null);
     }
+
+    /// <summary>The API's answer to a self-service write: 201 with the receipt, or the problem.</summary>
+    public static Results<Created<SelfServiceReceipt>, ProblemHttpResult> Answer(SelfServiceWrite written, string unreadable, string invalid, string? reminder) => written switch
+    {
+        SelfServiceWrite.Recorded r => TypedResults.Created("/api/self-service/case",
+            new SelfServiceReceipt(r.Version, r.Reference, reminder, reminder is null ? null : RuleIds.AddressChange)),
+        SelfServiceWrite.NotParsed n => Problems.BadRequest(unreadable, n.Errors),
+        SelfServiceWrite.NotLoaded l => l.Problem,
+        SelfServiceWrite.Declined { Result: CaseCommandResult.Conflict c } => Problems.Conflict(c.ActualVersion),
+        SelfServiceWrite.Declined { Result: CaseCommandResult.Invalid i } => Problems.BadRequest(invalid, i.Problems),
+        SelfServiceWrite.Declined { Result: CaseCommandResult.Refused r } => Problems.Refused(r.Violations),
+        var other => throw new InvalidOperationException($"Unexpected result {other}"),
+    };
 }

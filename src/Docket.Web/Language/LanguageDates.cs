@@ -9,7 +9,7 @@ namespace Docket.Web.Language;
 /// The names come from the resources, not from the operating system's culture data, so every
 /// server writes the same words and a new language needs only its resource file.
 /// </summary>
-public sealed class PlainDates(IStringLocalizer<PlainText> text)
+public sealed class LanguageDates(IStringLocalizer<PlainText> text)
 {
     public string WithWeekday(LocalDate date) => Format("Date.Long", date);
 
