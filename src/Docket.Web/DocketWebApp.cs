@@ -12,6 +12,7 @@ using Docket.Web.Language;
 using Docket.Web.OpenApi;
 using Docket.Web.Pages;
 using Docket.Web.SelfService;
+using Docket.Web.SelfService.Pages;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
@@ -44,6 +45,7 @@ public static class DocketWebApp
         services.AddDocketAudit(builder.Configuration, options);
         services.AddDocketOpenApi();
         services.AddDocketStaffPages();
+        services.AddPersonPages();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -54,6 +56,7 @@ public static class DocketWebApp
         app.UseRoutingAnswers();
         app.UseAuthentication();
         app.UseStaffSession();
+        app.UsePersonSession();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseOutputCache();
@@ -67,6 +70,7 @@ public static class DocketWebApp
         app.MapSelfServiceApi();
         app.MapAccessLogApi();
         app.MapStaffPages();
+        app.MapPersonPages();
         return app;
     }
 

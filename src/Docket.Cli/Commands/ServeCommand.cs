@@ -56,8 +56,9 @@ internal static class ServeCommand
                 var secret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(StaffCredentials.SecretBytes);
                 await new StaffCredentials(database, SystemClock.Instance).SetDirectlyAsync(DemoUser, StaffSignIn.HashPassword(DemoUser, password), secret, ct);
                 demoSignIn = (password, TotpCodes.Base32(secret));
-                var firstPage = await new CaseDirectory(database).SearchAsync(new Caseload(DemoOffice, null), aNumber: null, familyName: null, dateOfBirth: null, page: 1, pageSize: 1, ct);
-                if (firstPage is [var exampleCase, ..])
+                var firstPage = await new CaseDirectory(database).SearchAsync(new Caseload(DemoOffice, null), aNumber: null, familyName: null, dateOfBirth: null, page: 1, pageSize: 50, ct);
+                // A case still running shows the person more (a hearing, deadlines) than a closed one.
+                if (firstPage.OrderBy(c => c.Stage is "decided-appealable" or "in-proceedings" or "voluntary-departure-period" ? 0 : 1).FirstOrDefault() is { } exampleCase)
                 {
                     // A fresh self-service code for one demo case, so the person's view can be tried too.
                     var accessCode = AccessCodes.Generate();
@@ -82,6 +83,7 @@ internal static class ServeCommand
                 if (example is var (aNumber, birth, code))
                 {
                     await output.WriteLineAsync($"Try: curl -H \"Authorization: Bearer {token}\" {listening}/api/cases/{aNumber}");
+                    await output.WriteLineAsync($"The person's own pages (English and Spanish): {listening}/my-case/sign-in with A-number {aNumber}, access code {code}, date of birth {birth}");
                     await output.WriteLineAsync($"Self-service for that case: POST {listening}/api/self-service/session {{\"aNumber\":\"{aNumber}\",\"accessCode\":\"{code}\",\"dateOfBirth\":\"{birth}\"}}");
                 }
             }

@@ -3,9 +3,6 @@ using Microsoft.Extensions.Localization;
 
 namespace Docket.Web.Language;
 
-/// <summary>A country as a person picks it: its name in the page's language, with the ISO 3166-1 alpha-3 code.</summary>
-public sealed record CountryChoice(string Code, string Name);
-
 /// <summary>Country names by alpha-3 code (CountryNames.resx and its languages), for pickers and for showing a code.</summary>
 public sealed class CountryNames(IStringLocalizer<CountryNames> names)
 {

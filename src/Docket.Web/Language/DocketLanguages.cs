@@ -34,7 +34,7 @@ public static class DocketLanguages
             [
                 new QueryStringRequestCultureProvider(),
                 new CookieRequestCultureProvider { CookieName = CookieName },
-                new AcceptLanguageHeaderRequestCultureProvider(),
+                new LanguageOnlyAcceptLanguage(),
             ];
         });
         return services;

@@ -53,6 +53,16 @@ public sealed partial class PlainTextResourceTests
         Assert.All(expected, key => Assert.True(keys.ContainsKey(key), $"missing {key}"));
     }
 
+    [Fact]
+    public void Every_country_code_has_a_name_in_every_language()
+    {
+        foreach (var file in Directory.GetFiles(Folder, "CountryNames*.resx"))
+        {
+            var names = XDocument.Load(file).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+            Assert.True(Docket.Domain.Countries.Iso3166Alpha3.Codes.SetEquals(names), Path.GetFileName(file));
+        }
+    }
+
     private static string Kebab<T>(T value) where T : struct, Enum =>
         System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 

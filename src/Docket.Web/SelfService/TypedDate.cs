@@ -8,11 +8,11 @@ namespace Docket.Web.SelfService;
 public enum DateWriting { MonthDayYear, IsoYearMonthDay }
 
 /// <summary>
-/// A date of birth as people type it on the sign-in page: <c>MM/DD/YYYY</c> (the way U.S. forms
+/// A date as people type it on the pages (a date of birth, the day they left): <c>MM/DD/YYYY</c> (the way U.S. forms
 /// ask for it, one-digit month and day allowed) or <c>YYYY-MM-DD</c> (what a date picker sends).
 /// Nothing else is guessed at: <c>08/03/1990</c> is always 3 August, never 8 March.
 /// </summary>
-public static class DateOfBirthInput
+public static class TypedDate
 {
     private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
     private static readonly LocalDatePattern UnitedStates = LocalDatePattern.CreateWithInvariantCulture("M/d/uuuu");

@@ -3,8 +3,8 @@ using NodaTime;
 
 namespace Docket.Web.Tests.SelfService;
 
-/// <summary>The sign-in page's date of birth: MM/DD/YYYY or YYYY-MM-DD, and it says which it read.</summary>
-public sealed class DateOfBirthInputTests
+/// <summary>A typed date (the sign-in's date of birth, a departure's day): MM/DD/YYYY or YYYY-MM-DD, and it says which it read.</summary>
+public sealed class TypedDateTests
 {
     [Theory]
     [InlineData("03/08/1990", 1990, 3, 8, DateWriting.MonthDayYear)]
@@ -13,7 +13,7 @@ public sealed class DateOfBirthInputTests
     [InlineData("1990-03-08", 1990, 3, 8, DateWriting.IsoYearMonthDay)]
     public void A_usual_way_of_writing_a_date_is_read_and_named(string typed, int year, int month, int day, DateWriting expected)
     {
-        Assert.True(DateOfBirthInput.TryParse(typed, out var date, out var writing));
+        Assert.True(TypedDate.TryParse(typed, out var date, out var writing));
         Assert.Equal(new LocalDate(year, month, day), date);
         Assert.Equal(expected, writing);
     }
@@ -30,6 +30,6 @@ public sealed class DateOfBirthInputTests
     [InlineData("1990-03-08T00:00")]
     public void Anything_else_is_not_guessed_at(string? typed)
     {
-        Assert.False(DateOfBirthInput.TryParse(typed, out _, out _));
+        Assert.False(TypedDate.TryParse(typed, out _, out _));
     }
 }
