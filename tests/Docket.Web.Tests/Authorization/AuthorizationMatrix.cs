@@ -69,6 +69,17 @@ public abstract class AuthorizationMatrix(DocketServer server)
         GET  /api/audit/proof/inclusion           | 401  | 403 | 403    | 200 | 200    | 403  | 403   | 200   | 403
         GET  /api/audit/proof/consistency         | 401  | 403 | 403    | 200 | 200    | 403  | 403   | 200   | 403
         GET  /api/audit/verify                    | 401  | 403 | 403    | 200 | 200    | 403  | 403   | 200   | 403
+        GET  /my-case/sign-in                     | 200  | 200 | 200    | 200 | 200    | 200  | 200   | 200   | 200
+        POST /my-case/sign-in                     | 400  | 400 | 400    | 400 | 400    | 400  | 400   | 400   | 400
+        POST /my-case/sign-out                    | 400  | 400 | 400    | 400 | 400    | 400  | 400   | 400   | 400
+        GET  /my-case/language                    | 302  | 302 | 302    | 302 | 302    | 302  | 302   | 302   | 302
+        GET  /my-case/why                         | 200  | 200 | 200    | 200 | 200    | 200  | 200   | 200   | 200
+        GET  /my-case/                            | 302  | 302 | 302    | 302 | 302    | 302  | 302   | 302   | 302
+        GET  /my-case/reads                       | 302  | 302 | 302    | 302 | 302    | 302  | 302   | 302   | 302
+        GET  /my-case/departure                   | 302  | 302 | 302    | 302 | 302    | 302  | 302   | 302   | 302
+        POST /my-case/departure                   | 302  | 302 | 302    | 302 | 302    | 302  | 302   | 302   | 302
+        GET  /my-case/address                     | 302  | 302 | 302    | 302 | 302    | 302  | 302   | 302   | 302
+        POST /my-case/address                     | 302  | 302 | 302    | 302 | 302    | 302  | 302   | 302   | 302
         """;
 
     /// <summary>Callers with no relationship to the case: nothing of the person may reach them.</summary>
@@ -112,6 +123,19 @@ public abstract class AuthorizationMatrix(DocketServer server)
         ["GET /api/audit/proof/inclusion"] = c => Get($"/api/audit/proof/inclusion?aNumber={c.ANumber}&version=1"),
         ["GET /api/audit/proof/consistency"] = _ => Get("/api/audit/proof/consistency?from=1"),
         ["GET /api/audit/verify"] = _ => Get("/api/audit/verify"),
+        // The person's pages take their own cookie, never a bearer token: to every bearer caller
+        // they are the signed-out pages (a form without its token is a 400, a page a 302 to sign-in).
+        ["GET /my-case/sign-in"] = _ => Get("/my-case/sign-in"),
+        ["POST /my-case/sign-in"] = c => Post("/my-case/sign-in", AccessBodies.SignIn(c.ANumber, "ZZZZ-ZZZZ-ZZZZ", DateOfBirth)),
+        ["POST /my-case/sign-out"] = _ => Post("/my-case/sign-out", null),
+        ["GET /my-case/language"] = _ => Get("/my-case/language?to=es&returnUrl=/my-case/sign-in"),
+        ["GET /my-case/why"] = _ => Get("/my-case/why"),
+        ["GET /my-case/"] = _ => Get("/my-case"),
+        ["GET /my-case/reads"] = _ => Get("/my-case/reads"),
+        ["GET /my-case/departure"] = _ => Get("/my-case/departure"),
+        ["POST /my-case/departure"] = _ => Post("/my-case/departure", null),
+        ["GET /my-case/address"] = _ => Get("/my-case/address"),
+        ["POST /my-case/address"] = _ => Post("/my-case/address", null),
     };
 
     [Fact]
