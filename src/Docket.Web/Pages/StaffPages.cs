@@ -55,6 +55,8 @@ public static class StaffPages
         Rules.RulesEndpoints.MapRulesPages(pages);
         Cases.Search.FindCaseEndpoints.MapFindCasePages(pages);
         Cases.Reading.CasePageEndpoints.MapCasePages(pages);
+        Cases.Recording.RecordEventPageEndpoints.MapRecordEventPages(pages);
+        Cases.Opening.OpenCasePageEndpoints.MapOpenCasePages(pages);
         return app;
     }
 

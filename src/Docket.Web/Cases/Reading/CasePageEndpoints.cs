@@ -17,8 +17,8 @@ namespace Docket.Web.Cases.Reading;
 public static class CasePageEndpoints
 {
     public static void MapCasePages(this RouteGroupBuilder pages) =>
-        pages.MapGet("/cases/{aNumber}", (string aNumber, string? to, string? on, HttpContext http, EventReader reader, AccessLog accessLog, LegalClock today, CourtCalendar calendar, CancellationToken cancellationToken) =>
-            RenderAsync(aNumber, http, reader, accessLog, today, calendar, cancellationToken, to: to, on: on))
+        pages.MapGet("/cases/{aNumber}", (string aNumber, string? to, string? on, int? recorded, HttpContext http, EventReader reader, AccessLog accessLog, LegalClock today, CourtCalendar calendar, CancellationToken cancellationToken) =>
+            RenderAsync(aNumber, http, reader, accessLog, today, calendar, cancellationToken, to: to, on: on, notices: recorded is { } v ? [$"Recorded: the case is now at version {v}."] : null))
             .RequireAuthorization(PagePolicies.CaseContent);
 
     public static async Task<IResult> RenderAsync(
@@ -26,7 +26,7 @@ public static class CasePageEndpoints
         string? breakGlassReason = null, string? to = null, string? on = null, IReadOnlyList<string>? notices = null)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var (loaded, problem) = await CaseLoader.ReadAsync(aNumber, breakGlassReason is null ? "case" : "case", http, reader, accessLog, cancellationToken, breakGlassReason);
+        var (loaded, problem) = await CaseLoader.ReadAsync(aNumber, "case", http, reader, accessLog, cancellationToken, breakGlassReason);
         if (loaded is null)
         {
             return problem!.StatusCode switch
