@@ -38,6 +38,8 @@ public static class CasePageEndpoints
         }
 
         var caller = Caller.From(http.User);
+        // A reason given for a case in one's own caseload is not a break-glass read (the log says so too).
+        breakGlassReason = CaseAccess.InCaseload(caller, loaded.State) ? null : breakGlassReason;
         var view = CaseView.From(loaded.State, loaded.Rows, today.Today(), calendar);
         var removalErrors = new List<string>();
         RemovalCheck.RemovalCheckView? removal = null;
