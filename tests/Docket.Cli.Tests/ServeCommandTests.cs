@@ -15,6 +15,12 @@ public sealed partial class ServeCommandTests(SqliteFile file) : IClassFixture<S
     [GeneratedRegex(@"^Demo token \(supervisor, office NYC\): (?<token>\S+)$", RegexOptions.Multiline)]
     private static partial Regex TokenLine();
 
+    [GeneratedRegex(@"^Demo sign-in: user name (?<user>\S+), password ""(?<password>[^""]+)"", TOTP secret (?<secret>[A-Z2-7]+) ", RegexOptions.Multiline)]
+    private static partial Regex SignInLine();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex FormToken();
+
     [Fact]
     public async Task Serve_demo_prints_a_token_and_a_curl_line_whose_request_answers_200_with_the_case()
     {
@@ -54,6 +60,23 @@ public sealed partial class ServeCommandTests(SqliteFile file) : IClassFixture<S
             var events = root.GetProperty("events").EnumerateArray().ToList();
             Assert.Equal(Enumerable.Range(1, version), events.Select(e => e.GetProperty("version").GetInt32()));
             Assert.Equal("CaseOpened", events[0].GetProperty("type").GetString());
+
+            // The printed demo sign-in opens the staff pages: password and a code of the printed secret.
+            var signIn = SignInLine().Match(stdout.ToString());
+            Assert.True(signIn.Success, $"no demo sign-in line\n{stdout}");
+            var site = new Uri(tryLine.Groups["url"].Value).GetLeftPart(UriPartial.Authority);
+            using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(site) };
+            var start = await browser.GetStringAsync("/");
+            using var form = new FormUrlEncodedContent([
+                new("__RequestVerificationToken", WebUtility.HtmlDecode(FormToken().Match(start).Groups[1].Value)),
+                new("userName", signIn.Groups["user"].Value),
+                new("password", signIn.Groups["password"].Value),
+                new("code", Docket.Web.SignIn.TotpCodes.Compute(Docket.Web.SignIn.TotpCodes.FromBase32(signIn.Groups["secret"].Value), NodaTime.SystemClock.Instance.GetCurrentInstant())),
+            ]);
+            using var signedIn = await browser.PostAsync("/sign-in", form);
+            Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, $"{(int)signedIn.StatusCode}: {await signedIn.Content.ReadAsStringAsync()}");
+            using var work = await browser.GetAsync("/work");
+            Assert.Equal(HttpStatusCode.OK, work.StatusCode);
         }
         finally
         {

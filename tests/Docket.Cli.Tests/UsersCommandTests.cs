@@ -28,6 +28,22 @@ public sealed class UsersCommandTests(SqliteFile file) : IClassFixture<SqliteFil
     }
 
     [Fact]
+    public async Task Adding_a_user_prints_a_one_time_set_up_link_to_standard_error_and_keeps_the_token_the_last_line_of_standard_output()
+    {
+        var run = await Shell.RunAsync("users", "add", "officer-wren", "--role", "officer", "--office", "NYC", "--server-url", "https://docket.example.test/", "--db", file.Db);
+
+        Assert.True(run.ExitCode == DocketCli.Ok, run.ToString());
+        Assert.StartsWith("dkt_", run.StdoutLines[^1], StringComparison.Ordinal);
+        var link = System.Text.RegularExpressions.Regex.Match(run.Stderr, @"https://docket\.example\.test/setup/(?<token>dks_[A-Za-z0-9_-]+)");
+        Assert.True(link.Success, run.Stderr);
+        Assert.DoesNotContain(link.Groups["token"].Value, string.Join("\n", run.StdoutLines), StringComparison.Ordinal);
+        var credentials = new Docket.Store.Staff.StaffCredentials(new DocketDatabase(file.Database.Target), SystemClock.Instance);
+        var invitation = await credentials.FindSetupAsync(link.Groups["token"].Value);
+        Assert.NotNull(invitation);
+        Assert.Equal("officer-wren", invitation.UserName);
+    }
+
+    [Fact]
     public async Task Adding_an_auditor_needs_no_office()
     {
         var run = await Shell.RunAsync("users", "add", "auditor-ines", "--role", "auditor", "--db", file.Db);

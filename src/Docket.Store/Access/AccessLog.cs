@@ -41,6 +41,17 @@ public sealed class AccessLog : IAsyncDisposable
         return done.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>The latest entries about one case, newest first (the staff case page's "who read this case").</summary>
+    public async Task<IReadOnlyList<AccessLogRow>> LatestForCaseAsync(string aNumber, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        return await context.AccessLog.AsNoTracking()
+            .Where(r => r.ANumber == aNumber)
+            .OrderByDescending(r => r.Id)
+            .Take(Math.Clamp(limit, 1, 1000))
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<AccessLogRow>> QueryAsync(AccessLogQuery query, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();

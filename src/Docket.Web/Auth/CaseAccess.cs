@@ -30,5 +30,9 @@ public static class CaseAccess
     public static bool MayBreakGlass(Caller caller) => caller.Role is UserRoles.Supervisor or UserRoles.Auditor;
 
     public static bool MayRecord(Caller caller, Docket.Domain.Events.CaseEvent @event) =>
-        caller.Role != UserRoles.Attorney || AttorneyFilings.Contains(@event.GetType());
+        MayRecordType(caller, @event.GetType());
+
+    /// <summary>Whether the caller's role may record events of this type (the staff pages offer only those).</summary>
+    public static bool MayRecordType(Caller caller, Type eventType) =>
+        caller.Role != UserRoles.Attorney || AttorneyFilings.Contains(eventType);
 }

@@ -21,10 +21,13 @@ public static class CaseLoader
 {
     public const string ReasonHeader = "X-Access-Reason";
 
-    /// <summary>Loads a case to read it; <paramref name="purpose"/> is what the access log records.</summary>
+    /// <summary>
+    /// Loads a case to read it; <paramref name="purpose"/> is what the access log records. A
+    /// break-glass reason comes from <c>X-Access-Reason</c>, or (the staff pages' form) <paramref name="reason"/>.
+    /// </summary>
     public static Task<(LoadedCase? Case, ProblemHttpResult? Problem)> ReadAsync(
-        string aNumber, string purpose, HttpContext http, EventReader reader, AccessLog accessLog, CancellationToken cancellationToken) =>
-        LoadAsync(aNumber, purpose, http, reader, accessLog, cancellationToken);
+        string aNumber, string purpose, HttpContext http, EventReader reader, AccessLog accessLog, CancellationToken cancellationToken, string? reason = null) =>
+        LoadAsync(aNumber, purpose, http, reader, accessLog, cancellationToken, reasonGiven: reason);
 
     /// <summary>
     /// Loads a case to record on it: only inside the caller's caseload, never by breaking glass.
@@ -40,7 +43,7 @@ public static class CaseLoader
         accessLog.RecordAsync(Entry(caller, aNumber, purpose, "refused"), cancellationToken);
 
     private static async Task<(LoadedCase? Case, ProblemHttpResult? Problem)> LoadAsync(
-        string aNumber, string purpose, HttpContext http, EventReader reader, AccessLog accessLog, CancellationToken cancellationToken, bool write = false)
+        string aNumber, string purpose, HttpContext http, EventReader reader, AccessLog accessLog, CancellationToken cancellationToken, bool write = false, string? reasonGiven = null)
     {
         var errors = new List<string>();
         if (!QueryValues.TryANumber("aNumber", aNumber, errors, out var number))
@@ -76,7 +79,7 @@ public static class CaseLoader
             return (null, notFound);
         }
 
-        string? reason = http.Request.Headers[ReasonHeader];
+        string? reason = reasonGiven ?? http.Request.Headers[ReasonHeader];
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (CaseAccess.MayBreakGlass(caller) && reason is not null)
         {

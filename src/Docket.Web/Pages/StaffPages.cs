@@ -26,6 +26,7 @@ public static class StaffPages
         // First, so that a browser asking for a page gets a page; every other caller gets the problem document.
         services.Insert(0, ServiceDescriptor.Singleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, BrowserProblemPages>());
         services.AddStaffSignIn();
+        services.AddSingleton(_ => Rules.RulesBook.Load());
         return services;
     }
 
@@ -51,6 +52,11 @@ public static class StaffPages
         var pages = app.MapGroup("").ExcludeFromDescription().AddEndpointFilter<AntiforgeryCheck>();
         pages.MapSignInPages();
         Work.WorkEndpoints.MapWorkPages(pages);
+        Rules.RulesEndpoints.MapRulesPages(pages);
+        Cases.Search.FindCaseEndpoints.MapFindCasePages(pages);
+        Cases.Reading.CasePageEndpoints.MapCasePages(pages);
+        Cases.Recording.RecordEventPageEndpoints.MapRecordEventPages(pages);
+        Cases.Opening.OpenCasePageEndpoints.MapOpenCasePages(pages);
         return app;
     }
 

@@ -9,12 +9,19 @@ namespace Docket.Web.SignIn;
 /// <summary>The start page (sign-in form, or the signed-in person's work), sign-in, sign-out and the one-time set-up link.</summary>
 public static class SignInEndpoints
 {
+    /// <summary>Sign-in attempts from one address; the account lockout is the other guard.</summary>
     public const string Limiter = "staff-sign-in";
+
+    /// <summary>Set-up link tries from one address: a token is 256 bits, this only keeps the noise down.</summary>
+    public const string SetupLimiter = "staff-setup";
 
     public static IServiceCollection AddStaffSignIn(this IServiceCollection services)
     {
         services.AddSingleton<StaffSignIn>();
         services.AddRateLimiter(limiter => limiter.AddPolicy(Limiter, http => RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        services.AddRateLimiter(limiter => limiter.AddPolicy(SetupLimiter, http => RateLimitPartition.GetFixedWindowLimiter(
             http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         return services;
@@ -25,8 +32,8 @@ public static class SignInEndpoints
         pages.MapGet("/", Start).AllowAnonymous();
         pages.MapPost("/sign-in", SignInAsync).AllowAnonymous().RequireRateLimiting(Limiter);
         pages.MapPost("/sign-out", (Func<HttpContext, Task<IResult>>)SignOutAsync).AllowAnonymous();
-        pages.MapGet("/setup/{token}", SetUpAsync).AllowAnonymous().RequireRateLimiting(Limiter);
-        pages.MapPost("/setup/{token}", FinishSetUpAsync).AllowAnonymous().RequireRateLimiting(Limiter);
+        pages.MapGet("/setup/{token}", SetUpAsync).AllowAnonymous().RequireRateLimiting(SetupLimiter);
+        pages.MapPost("/setup/{token}", FinishSetUpAsync).AllowAnonymous().RequireRateLimiting(SetupLimiter);
     }
 
     private static IResult Start(HttpContext http, string? returnUrl) =>

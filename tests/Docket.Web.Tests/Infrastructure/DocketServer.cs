@@ -92,7 +92,18 @@ public abstract class DocketServer(DatabaseKind kind) : IAsyncLifetime
         OtherAttorneyToken = await server.AddUserAsync("attorney-unrelated", UserRoles.Attorney, null, OtherAttorneyBarNumber);
         RevokedToken = await server.AddUserAsync("officer-departed", UserRoles.Officer, "NYC");
         Assert.True(await Users.RevokeAsync("officer-departed"));
+        foreach (var name in new[] { Officer, "officer-lax", "auditor-oig", "supervisor-nyc", "supervisor-lax", "attorney-of-record", "attorney-unrelated" })
+        {
+            StaffLogins[name] = await server.GiveStaffSignInAsync(name);
+        }
     }
+
+    /// <summary>Each user's staff sign-in (password and authenticator secret), by user name.</summary>
+    public Dictionary<string, StaffLogin> StaffLogins { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A browser signed in to the staff pages as this user (through the real form, with a fresh TOTP code).</summary>
+    public Task<StaffPages.PageClient> PagesAsAsync(string userName) =>
+        StaffPages.PageClient.SignedInAsync(Kit.Address, StaffLogins[userName], Clock);
 
     public async Task DisposeAsync()
     {

@@ -45,15 +45,22 @@ public static class RemovalCheckEndpoint
             return problem!;
         }
 
-        var asOf = CaseHistory.Fold(loaded.State.Events, date);
-        var result = Domain.Removal.RemovalCheck.Check(asOf, destination!.Value, date, calendar, today.Today());
-        return TypedResults.Ok(new RemovalCheckView(
+        return TypedResults.Ok(Run(loaded.State, destination!.Value, date, calendar, today.Today()));
+    }
+
+    /// <summary>The check on the case as it stood on <paramref name="date"/> (the staff case page runs the same).</summary>
+    public static RemovalCheckView Run(CaseState state, CountryCode destination, LocalDate date, CourtCalendar calendar, LocalDate today)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var asOf = CaseHistory.Fold(state.Events, date);
+        var result = Domain.Removal.RemovalCheck.Check(asOf, destination, date, calendar, today);
+        return new RemovalCheckView(
             Wire(result.Outcome),
             result.Allowed,
             [.. result.Findings.Select(f => new RemovalViolationView(f.Rule, f.Message, f.Blocks ? "blocks" : "needs-review"))],
-            destination.Value.Code,
+            destination.Code,
             date,
-            loaded.State.Version));
+            state.Version);
     }
 
     private static string Wire(RemovalOutcome outcome) => JsonNamingPolicy.KebabCaseLower.ConvertName(outcome.ToString());
