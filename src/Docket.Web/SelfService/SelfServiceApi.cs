@@ -27,6 +27,9 @@ public static class SelfServiceApi
 {
     public const string SignInLimiter = "self-service-sign-in";
 
+    /// <summary>The pages' sign-in form: the same limit, counted apart from the API's.</summary>
+    public const string SignInPageLimiter = "self-service-sign-in-page";
+
     public static IServiceCollection AddDocketSelfService(this IServiceCollection services)
     {
         services.AddSingleton<SelfServiceSessions>();
@@ -34,9 +37,12 @@ public static class SelfServiceApi
         services.AddScoped<SelfServiceSignIn>();
         services.AddScoped<SelfServiceDesk>();
         // The 429 itself (status, Retry-After, problem) is the shared one of JsonConventions.
-        services.AddRateLimiter(limiter => limiter.AddPolicy(SignInLimiter, http => RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        foreach (var policy in new[] { SignInLimiter, SignInPageLimiter })
+        {
+            services.AddRateLimiter(limiter => limiter.AddPolicy(policy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        }
         return services;
     }
 

@@ -38,7 +38,7 @@ public static partial class PersonPages
     {
         var open = app.MapGroup("/my-case").ExcludeFromDescription().AddEndpointFilter<PersonFormCheck>().AllowAnonymous();
         open.MapGet("/sign-in", SignInForm);
-        open.MapPost("/sign-in", SignInAsync).RequireRateLimiting(SelfServiceApi.SignInLimiter);
+        open.MapPost("/sign-in", SignInAsync).RequireRateLimiting(SelfServiceApi.SignInPageLimiter);
         open.MapPost("/sign-out", (Func<HttpContext, Task<IResult>>)SignOutAsync);
         open.MapGet("/language", ChooseLanguage);
         open.MapGet("/why", Why);
