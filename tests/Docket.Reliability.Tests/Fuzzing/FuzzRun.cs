@@ -36,6 +36,12 @@ public sealed class FamilyResult
     /// <summary>Truncated bodies (the client closed its side): no answer is expected, and no write may follow.</summary>
     public int ClientClosed { get; set; }
 
+    /// <summary>2xx answers whose body did not arrive whole although the request was well framed: a failure.</summary>
+    public int CutOffAnswers { get; set; }
+
+    /// <summary>2xx answers cut off by a reset because the request's own framing was broken (the body nobody read could not be drained).</summary>
+    public int ResetAfterAnswer { get; set; }
+
     public int AcknowledgedWrites { get; set; }
 
     /// <summary>Events in the log that no acknowledged request wrote, or a case's history changed.</summary>
@@ -49,7 +55,7 @@ public sealed class FamilyResult
 
     public List<string> Failures { get; } = [];
 
-    public bool Clean => ServerErrors == 0 && RefusalsWithoutProblem == 0 && NoAnswer == 0 && PartialWrites == 0 && AcknowledgedLost == 0;
+    public bool Clean => ServerErrors == 0 && RefusalsWithoutProblem == 0 && NoAnswer == 0 && CutOffAnswers == 0 && PartialWrites == 0 && AcknowledgedLost == 0;
 }
 
 /// <summary>
@@ -144,9 +150,47 @@ public static class FuzzRun
                 result.RefusalsWithoutProblem++;
                 Fail(result, "refusal without a problem", request, plan, answer);
                 break;
+            case >= 200 and < 300 when CutOff(answer):
+                // Kestrel answered, then found the request's own framing broken while draining
+                // the body nobody read, and reset the connection: the client loses the answer's
+                // tail. Only a request with broken framing may see that.
+                if (request.Framing is Framing.Length or Framing.Chunked && !request.BrokenBeforeTheApp)
+                {
+                    result.CutOffAnswers++;
+                    Fail(result, "answer cut off", request, plan, answer);
+                }
+                else
+                {
+                    result.ResetAfterAnswer++;
+                }
+
+                break;
             case >= 200 and < 300:
                 Acknowledge(context, result, draft, answer, acknowledged);
                 break;
+        }
+    }
+
+    private static bool CutOff(RawAnswer answer)
+    {
+        if (answer.Header("Content-Length") is { } length && long.TryParse(length, System.Globalization.CultureInfo.InvariantCulture, out var declared) && answer.Body.Length < declared)
+        {
+            return true;
+        }
+
+        if (answer.Header("Content-Type")?.Contains("json", StringComparison.Ordinal) != true)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(answer.Body);
+            return false;
+        }
+        catch (JsonException)
+        {
+            return true;
         }
     }
 

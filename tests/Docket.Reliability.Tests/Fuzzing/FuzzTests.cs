@@ -50,7 +50,7 @@ public abstract class FuzzTests(FuzzServer server, ITestOutputHelper output)
         output.WriteLine($"{family} on {result.Database}: {result.Requests} requests in {result.Seconds} s, statuses {string.Join(" ", result.Statuses.Select(s => $"{s.Key}x{s.Value}"))}; results in {file}");
         Assert.True(result.Requests == ReliabilitySettings.FuzzRequests, $"{result.Requests} requests were checked of {ReliabilitySettings.FuzzRequests}");
         Assert.True(result.Clean, $"{family} on {result.Database}: {result.ServerErrors} server errors, {result.RefusalsWithoutProblem} refusals without a problem, "
-            + $"{result.NoAnswer} without an answer, {result.PartialWrites} partial writes, {result.AcknowledgedLost} acknowledged events lost:\n\n" + string.Join("\n\n", result.Failures));
+            + $"{result.NoAnswer} without an answer, {result.CutOffAnswers} answers cut off, {result.PartialWrites} partial writes, {result.AcknowledgedLost} acknowledged events lost:\n\n" + string.Join("\n\n", result.Failures));
         Assert.True(report.Intact, "the log does not verify after fuzzing: " + string.Join("; ", report.Findings));
     }
 
