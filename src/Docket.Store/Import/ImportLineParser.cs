@@ -18,7 +18,6 @@ public sealed record ParsedLine(long Line, ImportRecord? Record, CaseEvent? Even
 public static partial class ImportLineParser
 {
     private static readonly string[] ExportFields = ["position", "aNumber", "version", "type", "on", "recordedAt", "recordedBy", "payload", "prevHash", "hash"];
-    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
 
     public static ParsedLine Parse(RawLine raw)
     {
@@ -30,7 +29,7 @@ public static partial class ImportLineParser
         JsonDocument document;
         try
         {
-            document = raw.Row is { } row ? JsonSerializer.SerializeToDocument(row) : JsonDocument.Parse(raw.Text!, Strict);
+            document = raw.Row is { } row ? JsonSerializer.SerializeToDocument(row) : JsonDocument.Parse(raw.Text!);
         }
         catch (JsonException ex)
         {
@@ -47,7 +46,16 @@ public static partial class ImportLineParser
                 return Failed(raw.Line, ANumberNamedIn(raw.Text), "each line must be one JSON object");
             }
 
-            var aNumberText = json.TryGetProperty("aNumber", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+            // Keys and strings that are not text (an escaped lone surrogate) would throw when
+            // read, and a key given twice would be read two ways: the line is refused by number.
+            // (Not JsonDocumentOptions.AllowDuplicateProperties: its check reads every key and
+            // throws InvalidOperationException on a lone surrogate in one.)
+            if (StrictJson.Problems(json, EventJson.MaxDepth) is { Count: > 0 } problems)
+            {
+                return Failed(raw.Line, ANumberNamedIn(raw.Text), string.Join("; ", problems));
+            }
+
+            var aNumberText = json.TryGetProperty("aNumber", out var a) && StrictJson.TryGetText(a, out var text) ? text : null;
             if (!ANumber.TryParse(aNumberText, out var aNumber))
             {
                 return Failed(raw.Line, "", $"aNumber: '{aNumberText}' must be 9 digits ('A' prefix, spaces and dashes allowed)");
@@ -75,7 +83,7 @@ public static partial class ImportLineParser
                 (missing.Count > 0 ? $"; missing {string.Join(", ", missing)}" : "") + (extra.Count > 0 ? $"; unknown {string.Join(", ", extra)}" : ""));
         }
 
-        string? Text(string name) => json.GetProperty(name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+        string? Text(string name) => StrictJson.TryGetText(json.GetProperty(name), out var text) ? text : null;
         if (Text("aNumber") != aNumber)
         {
             return Fail("aNumber: an export line carries the normalised A-number (9 digits)");
