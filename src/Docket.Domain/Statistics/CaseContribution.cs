@@ -27,6 +27,9 @@ public sealed record CaseContribution(DepartureFact? Departure, IReadOnlyList<Ou
 
     public const string NoRelief = "none";
 
+    /// <summary>A court is counted by at most this much of its name.</summary>
+    public const int CourtNameLength = 200;
+
     public static CaseContribution None { get; } = new(null, []);
 
     public static CaseContribution Of(CaseState state, CourtCalendar calendar)
@@ -54,7 +57,7 @@ public sealed record CaseContribution(DepartureFact? Departure, IReadOnlyList<Ou
             switch (@event)
             {
                 case HearingScheduled scheduled:
-                    court = scheduled.Court;
+                    court = scheduled.Court.Trim() is { Length: > CourtNameLength } longName ? longName[..CourtNameLength] : scheduled.Court.Trim();
                     break;
                 case JudgeDecided decided:
                     outcomes.Add(new OutcomeFact(
