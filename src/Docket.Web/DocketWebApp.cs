@@ -10,6 +10,7 @@ using Docket.Web.Health;
 using Docket.Web.Infrastructure;
 using Docket.Web.OpenApi;
 using Docket.Web.SelfService;
+using Docket.Web.Statistics;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
@@ -40,6 +41,7 @@ public static class DocketWebApp
         services.AddDocketHealth();
         services.AddDocketAudit(builder.Configuration, options);
         services.AddDocketOpenApi();
+        services.AddDocketStatistics(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -59,6 +61,7 @@ public static class DocketWebApp
         app.MapDeparturesApi();
         app.MapSelfServiceApi();
         app.MapAccessLogApi();
+        app.MapStatisticsApi();
         return app;
     }
 
