@@ -21,14 +21,14 @@ public static class ReleaseAnswers
         return [.. values.Select(value => Cell(value, [.. atoms[value]], total))];
     }
 
-    /// <summary>Judge's decisions of every month the release covers, by one table's values.</summary>
+    /// <summary>Judge's decisions of every complete fiscal year the release covers, by one table's values.</summary>
     public static IReadOnlyList<PublishedCell> Outcomes(ReleaseTables release, string by)
     {
         var table = release.Outcomes.Single(t => t.By == by);
-        // The total of decisions is known to anyone as soon as it is not small (the suppression assumes it).
-        var sum = table.Cells.Sum(c => c.Count);
-        long? total = DisclosureThresholds.IsSmall(sum) ? null : sum;
-        return [.. table.Cells.Select(c => Cell(c.Value, [new MonthAtom("", c.Value, c.Count, c.Status)], total))];
+        var years = release.Outcomes.Single(t => t.By == "year").Atoms;
+        long? total = years.All(a => a.Status == CellStatus.Published) ? years.Sum(a => a.Count) : null;
+        var atoms = table.Atoms.ToLookup(a => a.Value, StringComparer.Ordinal);
+        return [.. table.Values.Select(value => Cell(value, [.. atoms[value].Select(a => new MonthAtom(a.Year, a.Value, a.Count, a.Status))], total))];
     }
 
     private static PublishedCell Cell(string value, IReadOnlyList<MonthAtom> atoms, long? total)

@@ -28,9 +28,21 @@ public static class ReleaseNote
             notes.Add($"Revises departures of {string.Join(", ", revised)} (verifications recorded late, or corrections).");
         }
 
-        if (!previous.Outcomes.SelectMany(t => t.Cells).SequenceEqual(next.Outcomes.SelectMany(t => t.Cells)))
+        if (next.LastFiscalYear != previous.LastFiscalYear)
         {
-            notes.Add("Outcomes include the decisions recorded since the previous release.");
+            notes.Add($"Outcomes now run through {next.LastFiscalYear}.");
+        }
+
+        var revisedYears = next.Outcomes.SelectMany(t => t.Atoms).Concat(previous.Outcomes.SelectMany(t => t.Atoms))
+            .Where(a => string.CompareOrdinal(a.Year, previous.LastFiscalYear) <= 0)
+            .Select(a => a.Year)
+            .Distinct(StringComparer.Ordinal)
+            .Where(year => !YearAtoms(previous, year).SequenceEqual(YearAtoms(next, year)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (revisedYears.Count > 0)
+        {
+            notes.Add($"Revises outcomes of {string.Join(", ", revisedYears)} (decisions recorded late, or corrections).");
         }
 
         return notes.Count == 0 ? $"Reissue of the figures through {next.ThroughMonth}; no figure changed." : string.Join(" ", notes);
@@ -38,4 +50,7 @@ public static class ReleaseNote
 
     private static IEnumerable<MonthAtom> Atoms(ReleaseTables tables, string month) =>
         tables.Departures.SelectMany(t => t.Atoms.Select(a => (t.By, a))).Where(x => x.a.Month == month).Select(x => x.a with { Value = x.By + ":" + x.a.Value });
+
+    private static IEnumerable<YearAtom> YearAtoms(ReleaseTables tables, string year) =>
+        tables.Outcomes.SelectMany(t => t.Atoms.Select(a => (t.By, a))).Where(x => x.a.Year == year).Select(x => x.a with { Value = x.By + ":" + x.a.Value });
 }

@@ -50,7 +50,7 @@ public sealed class StatisticsReleases(DocketDatabase database, StatisticsProjec
         var last = through ?? LastCompleteMonth();
         if (last >= CurrentMonth())
         {
-            throw new ArgumentOutOfRangeException(nameof(through), StatisticsMonth.Format(last), "A release covers complete months only.");
+            throw new ArgumentException($"A release covers complete months only: {StatisticsMonth.Format(last)} is not over (the last complete month is {StatisticsMonth.Format(LastCompleteMonth())}).", nameof(through));
         }
 
         await projection.CatchUpAsync(cancellationToken);
@@ -70,6 +70,12 @@ public sealed class StatisticsReleases(DocketDatabase database, StatisticsProjec
         if (latest is not null && latest.ThroughMonth == tables.ThroughMonth && latest.TablesSha256.AsSpan().SequenceEqual(hash))
         {
             return new IssueResult(ToRelease(latest), false);
+        }
+
+        if (latest is not null && string.CompareOrdinal(latest.ThroughMonth, tables.ThroughMonth) > 0)
+        {
+            // The latest release is the default answer: it never covers less than the one before.
+            throw new ArgumentException($"Release {latest.Number} already covers through {latest.ThroughMonth}; a new release covers at least that.", nameof(through));
         }
 
         var row = new StatisticsReleaseRow

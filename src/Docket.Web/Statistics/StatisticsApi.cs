@@ -48,7 +48,7 @@ public static class StatisticsApi
             .WithName("outcomeStatistics")
             .ProducesProblems(400, 404, 503)
             .WithSummary("Judge's decisions by fiscal year, court, relief, representation or in absentia")
-            .WithDescription("Query: by (year|court|relief|representation|in-absentia), release (a number; the latest by default). Every decision through the release's last month.");
+            .WithDescription("Query: by (year|court|relief|representation|in-absentia), release (a number; the latest by default). Every decision of each fiscal year complete by the release's last month (a release adds outcomes a whole fiscal year at a time, so one release cannot be subtracted from another to isolate a few decisions).");
         group.MapGet("/releases", StatisticsEndpoints.Releases)
             .WithName("listStatisticsReleases")
             .ProducesProblems(503)

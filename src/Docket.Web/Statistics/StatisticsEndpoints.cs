@@ -60,7 +60,7 @@ public static class StatisticsEndpoints
             new LiveView(StatisticsMonth.Format(current), live, live is null ? true : null, live is null ? "primary" : null)));
     }
 
-    /// <summary>GET /api/stats/outcomes?by=...[&amp;release=N]: judge's decisions through the release's last month.</summary>
+    /// <summary>GET /api/stats/outcomes?by=...[&amp;release=N]: judge's decisions of every complete fiscal year the release covers.</summary>
     public static async Task<Results<Ok<StatisticsAnswer>, ProblemHttpResult>> Outcomes(
         string? by, string? release, StatisticsReleases releases, CancellationToken cancellationToken)
     {
@@ -78,13 +78,14 @@ public static class StatisticsEndpoints
             return NoRelease(number);
         }
 
-        var through = StatisticsMonth.Parse(found.Summary.ThroughMonth);
+        // Outcomes count complete fiscal years only: the last ends on 30 September.
+        var lastYear = int.Parse(found.Tables.LastFiscalYear![2..], CultureInfo.InvariantCulture);
         var cells = ReleaseAnswers.Outcomes(found.Tables, by!);
         return TypedResults.Ok(new StatisticsAnswer(
             ReleaseView.Of(found.Summary),
             by!,
             null,
-            Format(through.OnDayOfMonth(through.Calendar.GetDaysInMonth(through.Year, through.Month))),
+            Format(new LocalDate(lastYear, 9, 30)),
             [.. cells.Select(c => StatisticsAnswer.Cell(by!, c))],
             null));
     }

@@ -69,26 +69,38 @@ internal sealed class Attacker : IDisposable
         return attacker;
     }
 
-    /// <summary>The attack on the outcomes tables of a release; the total is assumed known unless small.</summary>
-    public static Attacker OnOutcomes(ReleaseTables release, long knownTotal)
+    /// <summary>
+    /// The attack on the outcomes tables of every release one after another (each a fiscal year
+    /// more), so that it can subtract one release from the next; the number of decisions is
+    /// assumed known whenever it is not small.
+    /// </summary>
+    public static Attacker OnOutcomeReleases(IReadOnlyList<OutcomeCell> cells, Func<ReleaseTables, ReleaseTables>? tamper = null)
     {
         var dims = new[] { "year", "court", "relief", "representation", "in-absentia" };
-        var values = dims.Select(d => release.Outcomes.Single(t => t.By == d).Cells.Select(c => c.Value).ToArray()).ToArray();
+        var years = cells.Select(c => FiscalYear.Of(StatisticsMonth.Parse(c.Month))).Distinct().Order().ToList();
+        var releases = years.Select(year => ReleaseTables.Build(new NodaTime.YearMonth(year, 9), [], cells)).Select(tamper ?? (r => r)).ToList();
+        var values = dims.Select(d => releases.SelectMany(r => r.Outcomes.Single(t => t.By == d).Values).Distinct(StringComparer.Ordinal).ToArray()).ToArray();
         var attacker = new Attacker(Product(values));
-        foreach (var by in dims)
+        foreach (var (release, i) in releases.Select((r, i) => (r, i)))
         {
-            var dim = Array.IndexOf(dims, by);
-            foreach (var cell in ReleaseAnswers.Outcomes(release, by))
+            var covered = years.Take(i + 1).Select(y => FiscalYear.Name(new NodaTime.YearMonth(y, 9))).ToArray();
+            foreach (var by in dims)
             {
-                var pattern = new string[]?[dims.Length];
-                pattern[dim] = [cell.Value];
-                attacker.Learn($"outcomes by {by} {cell.Value}", pattern, cell.Count);
+                var dim = Array.IndexOf(dims, by);
+                foreach (var cell in ReleaseAnswers.Outcomes(release, by))
+                {
+                    var pattern = new string[]?[dims.Length];
+                    pattern[0] = covered;
+                    pattern[dim] = [cell.Value];
+                    attacker.Learn($"release through {release.LastFiscalYear}: outcomes by {by} {cell.Value}", pattern, cell.Count);
+                }
             }
-        }
 
-        if (!DisclosureThresholds.IsSmall(knownTotal))
-        {
-            attacker.Learn("outcomes total", new string[]?[dims.Length], knownTotal);
+            var total = cells.Where(c => FiscalYear.Of(StatisticsMonth.Parse(c.Month)) <= years[i]).Sum(c => c.Count);
+            if (!DisclosureThresholds.IsSmall(total))
+            {
+                attacker.Learn($"release through {release.LastFiscalYear}: outcomes total", [covered, null, null, null, null], total);
+            }
         }
 
         return attacker;

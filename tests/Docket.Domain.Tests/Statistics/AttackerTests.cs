@@ -32,11 +32,11 @@ public sealed class AttackerTests
     }
 
     [Fact]
-    public void No_withheld_outcomes_cell_is_pinned()
+    public void No_withheld_outcomes_cell_is_pinned_even_subtracting_one_release_from_the_next()
     {
         var property = Prop.ForAll(GeneratedTables.Outcomes.ToArbitrary(), outcomes =>
         {
-            using var attacker = Attacker.OnOutcomes(ReleaseTables.Build(Through, [], outcomes), outcomes.Sum(c => c.Count));
+            using var attacker = Attacker.OnOutcomeReleases(outcomes);
             var pinned = Pinned(attacker);
             return pinned.Count == 0 ? true.Label("") : false.Label(string.Join("\n", pinned));
         });
@@ -65,6 +65,26 @@ public sealed class AttackerTests
 
         Assert.Empty(Pinned(protectedAttack));
         Assert.Contains(Pinned(primaryAttack), p => p.StartsWith("departures by country 2026-01..2026-01 GTM: 4..4", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Primary_suppression_alone_gives_an_outcome_away()
+    {
+        OutcomeCell Decisions(string court, long count) => new("2025-03", court, "none", "unrepresented", "false", count);
+        List<OutcomeCell> cells = [Decisions("Brindlemoor", 4), Decisions("Fallowmere", 40)];
+        static ReleaseTables PrimaryOnly(ReleaseTables release) => release with
+        {
+            Outcomes = [.. release.Outcomes.Select(t => t with
+            {
+                Atoms = [.. t.Atoms.Select(a => a.Status == CellStatus.Secondary ? a with { Status = CellStatus.Published } : a)],
+            })],
+        };
+
+        using var protectedAttack = Attacker.OnOutcomeReleases(cells);
+        using var primaryAttack = Attacker.OnOutcomeReleases(cells, PrimaryOnly);
+
+        Assert.Empty(Pinned(protectedAttack));
+        Assert.Contains(Pinned(primaryAttack), p => p.Contains("by court Brindlemoor: 4..4", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -62,23 +62,28 @@ public abstract class StatisticsApiTests(DocketServer server)
     }
 
     [Fact]
-    public async Task Outcomes_are_counted_by_fiscal_year_representation_and_in_absentia()
+    public async Task Outcomes_are_counted_by_complete_fiscal_year_representation_and_in_absentia()
     {
         var api = server.AsOfficer;
         for (var i = 0; i < 12; i++)
         {
             var digits = server.NewANumber();
             var version = (await api.OpenAsync(digits)).Version;
-            version = await api.AppendAsync(digits, version, AccessBodies.NoticeToAppearServed());
-            await api.AppendAsync(digits, version, """{"type":"JudgeDecided","on":"2025-05-20","outcome":"removal-ordered","removalCountry":"GTM","alternateCountries":[],"protectedCountries":[],"inAbsentia":true}""");
+            version = await api.AppendAsync(digits, version, AccessBodies.NoticeToAppearServed("2024-06-03"));
+            await api.AppendAsync(digits, version, """{"type":"JudgeDecided","on":"2024-09-16","outcome":"removal-ordered","removalCountry":"GTM","alternateCountries":[],"protectedCountries":[],"inAbsentia":true}""");
         }
 
+        // FY2025 (October 2024 to September 2025) is not over: only FY2024 is counted.
+        var digits2025 = server.NewANumber();
+        var v = (await api.OpenAsync(digits2025)).Version;
+        v = await api.AppendAsync(digits2025, v, AccessBodies.NoticeToAppearServed());
+        await api.AppendAsync(digits2025, v, """{"type":"JudgeDecided","on":"2025-05-20","outcome":"terminated","alternateCountries":[],"protectedCountries":[],"appeal":"waived","inAbsentia":false}""");
         await server.Publisher().IssueAsync();
 
         var byYear = await server.StatsAsync("/api/stats/outcomes?by=year");
-        Assert.Contains("FY2025=12", byYear.Cells("year"));
+        Assert.Equal(["FY2024=12"], byYear.Cells("year"));
         Assert.Equal(JsonValueKind.Null, byYear.GetProperty("from").ValueKind);
-        Assert.Equal("2025-05-31", byYear.GetProperty("to").GetString());
+        Assert.Equal("2024-09-30", byYear.GetProperty("to").GetString());
         Assert.False(byYear.TryGetProperty("live", out _));
         Assert.Contains("true=12", (await server.StatsAsync("/api/stats/outcomes?by=in-absentia")).Cells("in-absentia"));
         Assert.Contains("unrepresented=12", (await server.StatsAsync("/api/stats/outcomes?by=representation")).Cells("representation"));
