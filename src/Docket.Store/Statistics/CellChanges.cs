@@ -76,7 +76,13 @@ internal sealed class CellChanges
             }
         }
 
-        // A cell emptied by a correction goes, so the cells equal a rebuild's exactly.
+        // A cell emptied by a correction goes, so the cells equal a rebuild's exactly (only a step
+        // that took something out can empty one).
+        if (!departures.Values.Any(d => d < 0) && !outcomes.Values.Any(d => d < 0))
+        {
+            return;
+        }
+
         foreach (var table in new[] { "stats_departure_cells", "stats_outcome_cells" })
         {
             await using var command = Sql.Command(connection, transaction, $"DELETE FROM {table} WHERE count = 0");
