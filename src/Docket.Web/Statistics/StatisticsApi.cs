@@ -22,6 +22,7 @@ public static class StatisticsApi
         services.AddSingleton<StatisticsProjection>();
         services.AddSingleton<StatisticsReleases>();
         services.AddSingleton<StatisticsPublisher>();
+        services.AddSingleton<Charts.StatisticsCharts>();
         services.AddHostedService<StatisticsService>();
         // The 429 itself (status, Retry-After, problem) is the shared one of JsonConventions.
         services.AddRateLimiter(limiter => limiter.AddPolicy(Limiter, http => RateLimitPartition.GetFixedWindowLimiter(
