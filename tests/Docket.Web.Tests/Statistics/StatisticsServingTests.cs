@@ -6,47 +6,11 @@ using Docket.Web.Tests.Infrastructure;
 namespace Docket.Web.Tests.Statistics;
 
 /// <summary>
-/// How the statistics are served: anyone may ask, at least 100 times a minute (then 429 with
-/// Retry-After), answers are cached, and a release is issued on its own once a month is complete.
+/// How the statistics are served: answers are cached (the rate limit and the schedule have
+/// servers of their own, below).
 /// </summary>
 public sealed class StatisticsServingTests(SqliteServer server) : IClassFixture<SqliteServer>
 {
-    private static async Task<T?> WaitForAsync<T>(Func<Task<T?>> probe)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(200);
-        }
-
-        return default;
-    }
-
-    // Asked of the store, not over HTTP, so the polling spends none of the address's requests.
-    private Task<string?> LatestThroughAsync() => WaitForAsync(async () =>
-        (await server.Publisher().Releases.GetAsync(null))?.Summary.ThroughMonth);
-
-    [Fact]
-    public async Task A_release_is_issued_on_its_own_once_a_month_is_complete()
-    {
-        await server.DepartAsync("CAN", "2025-05-12");
-        Assert.Equal("2025-05", await LatestThroughAsync());
-
-        server.Clock.Reset(Instant.FromUtc(2025, 7, 1, 15, 0));
-        try
-        {
-            Assert.Equal("2025-06", await WaitForAsync(async () => await LatestThroughAsync() is "2025-06" ? "2025-06" : null));
-        }
-        finally
-        {
-            server.Clock.Reset(DocketServer.Now);
-        }
-    }
-
     [Fact]
     public async Task A_repeated_question_is_answered_from_the_cache()
     {
@@ -91,6 +55,46 @@ public sealed class StatisticsRateLimitTests(SqliteServer server) : IClassFixtur
         {
             Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
             await Json.ProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        }
+    }
+}
+
+/// <summary>The monthly schedule, on a server of its own because it moves the server's clock.</summary>
+public sealed class StatisticsScheduleTests(SqliteServer server) : IClassFixture<SqliteServer>
+{
+    private static async Task<T?> WaitForAsync<T>(Func<Task<T?>> probe)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return default;
+    }
+
+    // Asked of the store, not over HTTP, so the polling spends none of the address's requests.
+    private Task<string?> LatestThroughAsync() => WaitForAsync(async () =>
+        (await server.Publisher().Releases.GetAsync(null))?.Summary.ThroughMonth);
+
+    [Fact]
+    public async Task A_release_is_issued_on_its_own_once_a_month_is_complete()
+    {
+        await server.DepartAsync("CAN", "2025-05-12");
+        Assert.Equal("2025-05", await LatestThroughAsync());
+
+        server.Clock.Reset(Instant.FromUtc(2025, 7, 1, 15, 0));
+        try
+        {
+            Assert.Equal("2025-06", await WaitForAsync(async () => await LatestThroughAsync() is "2025-06" ? "2025-06" : null));
+        }
+        finally
+        {
+            server.Clock.Reset(DocketServer.Now);
         }
     }
 }
