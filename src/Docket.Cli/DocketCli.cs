@@ -25,6 +25,7 @@ public static class DocketCli
             ExportCommand.Create(),
             ImportCommand.Create(),
             DemoCommand.Create(),
+            StatsCommand.Create(),
         };
 
         var parse = root.Parse(args);

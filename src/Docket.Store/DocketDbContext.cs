@@ -3,6 +3,7 @@ using Docket.Store.Audit;
 using Docket.Store.Cases;
 using Docket.Store.Events;
 using Docket.Store.Staff;
+using Docket.Store.Statistics;
 using Docket.Store.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,8 @@ public abstract class DocketDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<AccessLogRow> AccessLog => Set<AccessLogRow>();
 
     public DbSet<StaffCredentialRow> StaffCredentials => Set<StaffCredentialRow>();
+
+    public DbSet<StatisticsReleaseRow> StatisticsReleases => Set<StatisticsReleaseRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -96,6 +99,49 @@ public abstract class DocketDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.UserName).HasMaxLength(200);
             e.Property(x => x.PasswordHash).HasMaxLength(400);
             e.HasIndex(x => x.SetupTokenHash).IsUnique();
+        });
+        OnStatisticsCreating(modelBuilder);
+    }
+
+    private static void OnStatisticsCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<CaseContributionRow>(e =>
+        {
+            e.ToTable("stats_case_contributions");
+            e.HasKey(x => x.ANumber);
+            e.Property(x => x.ANumber).HasMaxLength(9);
+        });
+        modelBuilder.Entity<DepartureCellRow>(e =>
+        {
+            e.ToTable("stats_departure_cells");
+            e.HasKey(x => new { x.Month, x.Country, x.Kind, x.Source });
+            e.Property(x => x.Month).HasMaxLength(7);
+            e.Property(x => x.Country).HasMaxLength(3);
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.Property(x => x.Source).HasMaxLength(32);
+        });
+        modelBuilder.Entity<OutcomeCellRow>(e =>
+        {
+            e.ToTable("stats_outcome_cells");
+            e.HasKey(x => new { x.Month, x.Court, x.Relief, x.Representation, x.InAbsentia });
+            e.Property(x => x.Month).HasMaxLength(7);
+            e.Property(x => x.Court).HasMaxLength(200);
+            e.Property(x => x.Relief).HasMaxLength(32);
+            e.Property(x => x.Representation).HasMaxLength(16);
+            e.Property(x => x.InAbsentia).HasMaxLength(5);
+        });
+        modelBuilder.Entity<StatisticsPositionRow>(e =>
+        {
+            e.ToTable("stats_position");
+            e.Property(x => x.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<StatisticsReleaseRow>(e =>
+        {
+            e.ToTable("stats_releases");
+            e.HasKey(x => x.Number);
+            e.Property(x => x.Number).ValueGeneratedNever();
+            e.Property(x => x.IssuedAt).HasMaxLength(24);
+            e.Property(x => x.ThroughMonth).HasMaxLength(7);
         });
     }
 }

@@ -13,6 +13,7 @@ using Docket.Web.OpenApi;
 using Docket.Web.Pages;
 using Docket.Web.SelfService;
 using Docket.Web.SelfService.Pages;
+using Docket.Web.Statistics;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
@@ -46,6 +47,7 @@ public static class DocketWebApp
         services.AddDocketOpenApi();
         services.AddDocketStaffPages();
         services.AddPersonPages();
+        services.AddDocketStatistics(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -71,6 +73,7 @@ public static class DocketWebApp
         app.MapAccessLogApi();
         app.MapStaffPages();
         app.MapPersonPages();
+        app.MapStatisticsApi();
         return app;
     }
 

@@ -19,6 +19,18 @@ public static partial class CaseHistory
     public static CaseState Fold(IEnumerable<CaseEvent> stream, NodaTime.LocalDate? asOf = null)
     {
         var recorded = stream.ToList();
+        var effective = Effective(recorded);
+        var state = effective.Aggregate(CaseState.Empty, (s, e) =>
+            asOf is null || e.On <= asOf || e is CaseOpened ? Apply(s, e) : s with { Version = s.Version + 1, Events = s.Events.Add(e) });
+        return state with { Events = [.. recorded] };
+    }
+
+    /// <summary>
+    /// The stream as the fold reads it: each corrected event replaced by its correction's
+    /// replacement, and each correction kept in its own place.
+    /// </summary>
+    public static IReadOnlyList<CaseEvent> Effective(IReadOnlyList<CaseEvent> recorded)
+    {
         var effective = new List<CaseEvent>(recorded.Count);
         foreach (var @event in recorded)
         {
@@ -35,9 +47,7 @@ public static partial class CaseHistory
             effective.Add(@event);
         }
 
-        var state = effective.Aggregate(CaseState.Empty, (s, e) =>
-            asOf is null || e.On <= asOf || e is CaseOpened ? Apply(s, e) : s with { Version = s.Version + 1, Events = s.Events.Add(e) });
-        return state with { Events = [.. recorded] };
+        return effective;
     }
 
     /// <summary>One step of the fold.</summary>

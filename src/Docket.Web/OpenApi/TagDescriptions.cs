@@ -11,6 +11,7 @@ internal static class TagDescriptions
         ["Caseload"] = "Your own work: hearings coming up in the cases of your office or where you are attorney of record.",
         ["Audit"] = "For auditors and supervisors: the access log, signed Merkle checkpoints (RFC 9162), inclusion and consistency proofs, and verification of the whole log. No case content. The checkpoint public key is public.",
         ["Self-service"] = "The person whose case it is: sign in with the A-number, access code and date of birth, then see the case's status, deadlines and next hearing, who read the file, and report a departure.",
+        ["Statistics"] = "Public, no sign-in: departures and judge's decisions as aggregates from numbered, immutable releases, small cells withheld (primary and secondary suppression), whole months only. 120 requests a minute per address.",
     };
 
     public static void AddTo(OpenApiDocument document)

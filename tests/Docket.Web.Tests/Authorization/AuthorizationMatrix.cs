@@ -87,6 +87,9 @@ public abstract class AuthorizationMatrix(DocketServer server)
         GET  /api/audit/proof/inclusion           | 401  | 403 | 403    | 200 | 200    | 403  | 403   | 200   | 403
         GET  /api/audit/proof/consistency         | 401  | 403 | 403    | 200 | 200    | 403  | 403   | 200   | 403
         GET  /api/audit/verify                    | 401  | 403 | 403    | 200 | 200    | 403  | 403   | 200   | 403
+        GET  /api/stats/departures                | 200  | 200 | 200    | 200 | 200    | 200  | 200   | 200   | 200
+        GET  /api/stats/outcomes                  | 200  | 200 | 200    | 200 | 200    | 200  | 200   | 200   | 200
+        GET  /api/stats/releases                  | 200  | 200 | 200    | 200 | 200    | 200  | 200   | 200   | 200
         GET  /my-case/sign-in                     | 200  | 200 | 200    | 200 | 200    | 200  | 200   | 200   | 200
         POST /my-case/sign-in                     | 400  | 400 | 400    | 400 | 400    | 400  | 400   | 400   | 400
         POST /my-case/sign-out                    | 400  | 400 | 400    | 400 | 400    | 400  | 400   | 400   | 400
@@ -157,6 +160,9 @@ public abstract class AuthorizationMatrix(DocketServer server)
         ["GET /api/audit/proof/inclusion"] = c => Get($"/api/audit/proof/inclusion?aNumber={c.ANumber}&version=1"),
         ["GET /api/audit/proof/consistency"] = _ => Get("/api/audit/proof/consistency?from=1"),
         ["GET /api/audit/verify"] = _ => Get("/api/audit/verify"),
+        ["GET /api/stats/departures"] = _ => Get("/api/stats/departures?by=country&from=2025-05-01&to=2025-05-31"),
+        ["GET /api/stats/outcomes"] = _ => Get("/api/stats/outcomes?by=representation"),
+        ["GET /api/stats/releases"] = _ => Get("/api/stats/releases"),
         // The person's pages take their own cookie, never a bearer token: to every bearer caller
         // they are the signed-out pages (a form without its token is a 400, a page a 302 to sign-in).
         ["GET /my-case/sign-in"] = _ => Get("/my-case/sign-in"),
@@ -374,6 +380,8 @@ public abstract class AuthorizationMatrix(DocketServer server)
             // sign-in is limited to 10 a minute from one address.
             var session = await server.SignInAsync(aNumber, opened.AccessCode, DateOfBirth);
 
+            // A statistics release for the public statistics rows to answer from.
+            await server.App.Services.GetRequiredService<Docket.Web.Statistics.StatisticsPublisher>().IssueAsync();
             using var issued = await server.As(server.AuditorToken).SendAsync(HttpMethod.Post, "/api/audit/checkpoints", "");
             var checkpoint = await Json.ReadAsync(issued, System.Net.HttpStatusCode.Created);
             return new Context(server, aNumber, session, checkpoint.GetProperty("id").GetInt64());

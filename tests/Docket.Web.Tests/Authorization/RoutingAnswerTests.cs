@@ -35,7 +35,7 @@ public sealed class RoutingAnswerTests(SqliteServer server) : IClassFixture<Sqli
         var wrong = new List<string>();
         foreach (var (who, token) in Callers())
         {
-            foreach (var path in new[] { "/nothing-here", "/api/nothing-here", "/api/cases/212000001/nothing-here", "/api/audit/nothing-here", "/api/self-service/nothing-here" })
+            foreach (var path in new[] { "/nothing-here", "/api/nothing-here", "/api/cases/212000001/nothing-here", "/api/audit/nothing-here", "/api/self-service/nothing-here", "/api/stats/nothing-here" })
             {
                 foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
                 {

@@ -338,6 +338,157 @@ namespace Docket.Store.Migrations.Postgres
                     b.ToTable("staff_credentials", (string)null);
                 });
 
+            modelBuilder.Entity("Docket.Store.Statistics.CaseContributionRow", b =>
+                {
+                    b.Property<string>("ANumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("a_number");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("facts");
+
+                    b.HasKey("ANumber")
+                        .HasName("pk_stats_case_contributions");
+
+                    b.ToTable("stats_case_contributions", (string)null);
+                });
+
+            modelBuilder.Entity("Docket.Store.Statistics.DepartureCellRow", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("country");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.HasKey("Month", "Country", "Kind", "Source")
+                        .HasName("pk_stats_departure_cells");
+
+                    b.ToTable("stats_departure_cells", (string)null);
+                });
+
+            modelBuilder.Entity("Docket.Store.Statistics.OutcomeCellRow", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Court")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("court");
+
+                    b.Property<string>("Relief")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("relief");
+
+                    b.Property<string>("Representation")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("representation");
+
+                    b.Property<string>("InAbsentia")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("in_absentia");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.HasKey("Month", "Court", "Relief", "Representation", "InAbsentia")
+                        .HasName("pk_stats_outcome_cells");
+
+                    b.ToTable("stats_outcome_cells", (string)null);
+                });
+
+            modelBuilder.Entity("Docket.Store.Statistics.StatisticsPositionRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stats_position");
+
+                    b.ToTable("stats_position", (string)null);
+                });
+
+            modelBuilder.Entity("Docket.Store.Statistics.StatisticsReleaseRow", b =>
+                {
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("CountingRules")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("counting_rules");
+
+                    b.Property<string>("IssuedAt")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Tables")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("tables");
+
+                    b.Property<byte[]>("TablesSha256")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("tables_sha256");
+
+                    b.Property<string>("ThroughMonth")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("through_month");
+
+                    b.HasKey("Number")
+                        .HasName("pk_stats_releases");
+
+                    b.ToTable("stats_releases", (string)null);
+                });
+
             modelBuilder.Entity("Docket.Store.Users.UserRow", b =>
                 {
                     b.Property<int>("Id")

@@ -329,6 +329,157 @@ namespace Docket.Store.Migrations.Sqlite
                     b.ToTable("staff_credentials", (string)null);
                 });
 
+            modelBuilder.Entity("Docket.Store.Statistics.CaseContributionRow", b =>
+                {
+                    b.Property<string>("ANumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("a_number");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facts");
+
+                    b.HasKey("ANumber")
+                        .HasName("pk_stats_case_contributions");
+
+                    b.ToTable("stats_case_contributions", (string)null);
+                });
+
+            modelBuilder.Entity("Docket.Store.Statistics.DepartureCellRow", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("Month", "Country", "Kind", "Source")
+                        .HasName("pk_stats_departure_cells");
+
+                    b.ToTable("stats_departure_cells", (string)null);
+                });
+
+            modelBuilder.Entity("Docket.Store.Statistics.OutcomeCellRow", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Court")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("court");
+
+                    b.Property<string>("Relief")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relief");
+
+                    b.Property<string>("Representation")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("representation");
+
+                    b.Property<string>("InAbsentia")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("in_absentia");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("Month", "Court", "Relief", "Representation", "InAbsentia")
+                        .HasName("pk_stats_outcome_cells");
+
+                    b.ToTable("stats_outcome_cells", (string)null);
+                });
+
+            modelBuilder.Entity("Docket.Store.Statistics.StatisticsPositionRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stats_position");
+
+                    b.ToTable("stats_position", (string)null);
+                });
+
+            modelBuilder.Entity("Docket.Store.Statistics.StatisticsReleaseRow", b =>
+                {
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("CountingRules")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counting_rules");
+
+                    b.Property<string>("IssuedAt")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Tables")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tables");
+
+                    b.Property<byte[]>("TablesSha256")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tables_sha256");
+
+                    b.Property<string>("ThroughMonth")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("through_month");
+
+                    b.HasKey("Number")
+                        .HasName("pk_stats_releases");
+
+                    b.ToTable("stats_releases", (string)null);
+                });
+
             modelBuilder.Entity("Docket.Store.Users.UserRow", b =>
                 {
                     b.Property<int>("Id")

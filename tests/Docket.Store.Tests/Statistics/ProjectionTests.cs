@@ -1,0 +1,125 @@
+using Docket.Domain.Calendar;
+using Docket.Domain.Cases;
+using Docket.Domain.Events;
+using Docket.Domain.Statistics;
+using Docket.Store.Cases;
+using Docket.Store.Events;
+using Docket.Store.Statistics;
+using Docket.Store.Tests.Infrastructure;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+
+namespace Docket.Store.Tests.Statistics;
+
+/// <summary>
+/// The statistics projection, caught up step by step while a history is written, holds the same
+/// cells as a rebuild from the log, and as the Domain's own count of every case folded afresh.
+/// </summary>
+public abstract class ProjectionTests(StoreKind kind) : StoreTestBase(kind)
+{
+    private int run;
+
+    private StatisticsProjection Projection => new(Db, CourtCalendar.Default);
+
+    private static string Describe(ProjectionSnapshot snapshot) =>
+        string.Join("\n", snapshot.Departures.Select(c => c.ToString()).Concat(snapshot.Outcomes.Select(c => c.ToString())));
+
+    private async Task<Dictionary<string, List<CaseEvent>>> WriteAsync(HistoryStep[] steps)
+    {
+        run++;
+        var streams = new Dictionary<string, List<CaseEvent>>(StringComparer.Ordinal);
+        foreach (var step in steps)
+        {
+            if (step.IsCatchUp)
+            {
+                await Projection.CatchUpAsync();
+                continue;
+            }
+
+            var aNumber = $"7{run:D4}{step.Case:D4}";
+            if (!streams.TryGetValue(aNumber, out var stream))
+            {
+                stream = [CaseLog.Normalise(Opening(aNumber))];
+                await AppendAsync(aNumber, 0, stream[0]);
+                streams[aNumber] = stream;
+            }
+
+            await AppendAsync(aNumber, stream.Count, step.Event!);
+            stream.Add(step.Event!);
+        }
+
+        return streams;
+    }
+
+    private async Task AppendAsync(string aNumber, int expected, CaseEvent @event)
+    {
+        // Straight to the writer: the projection counts whatever the log holds, legal or not.
+        var result = await Writer.AppendAsync(new AppendRequest(aNumber, expected, [CaseLog.ToPending(@event)], "officer-brackwater", null));
+        Assert.IsType<AppendResult.Appended>(result);
+    }
+
+    [Fact]
+    public void After_a_random_history_the_projection_equals_a_rebuild_from_the_log()
+    {
+        var everything = new Dictionary<string, List<CaseEvent>>(StringComparer.Ordinal);
+        var property = Prop.ForAll(StatisticsHistories.Histories, steps =>
+        {
+            foreach (var (aNumber, stream) in WriteAsync(steps).GetAwaiter().GetResult())
+            {
+                everything[aNumber] = stream;
+            }
+
+            Projection.CatchUpAsync().GetAwaiter().GetResult();
+            var projected = Describe(Projection.SnapshotAsync().GetAwaiter().GetResult());
+            Projection.RebuildAsync().GetAwaiter().GetResult();
+            var rebuilt = Describe(Projection.SnapshotAsync().GetAwaiter().GetResult());
+            var counted = Describe(Count(everything.Values));
+            return (projected == rebuilt && rebuilt == counted).Label($"projected:\n{projected}\nrebuilt:\n{rebuilt}\ncounted:\n{counted}");
+        });
+
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(25), property);
+        Assert.True(Count(everything.Values).Departures.Count > 0, "the histories verified no departure at all: the property checked nothing");
+    }
+
+    [Fact]
+    public async Task A_correction_moves_a_departure_to_another_country_and_the_cells_follow()
+    {
+        var report = new DepartureReported(Domain.Countries.CountryCode.Parse("GTM"), DepartureSource.SelfReport) { On = new LocalDate(2025, 2, 3) };
+        await AppendAsync("012345678", 0, CaseLog.Normalise(Opening("012345678")));
+        await AppendAsync("012345678", 1, report);
+        await AppendAsync("012345678", 2, new DepartureVerified { On = new LocalDate(2025, 2, 10) });
+        await Projection.CatchUpAsync();
+        Assert.Equal([new DepartureCell("2025-02", "GTM", "departure-without-order", "self-report", 1)], (await Projection.SnapshotAsync()).Departures);
+
+        var corrected = report with { DestinationCountry = Domain.Countries.CountryCode.Parse("MEX") };
+        await AppendAsync("012345678", 3, new EntryCorrected(2, "the destination was misread",
+            System.Text.Json.JsonDocument.Parse(EventJson.SerializeBody(corrected)).RootElement.Clone()) { On = new LocalDate(2025, 2, 20) });
+        Assert.Equal(3, (await Projection.LagAsync()).Position);
+        Assert.Equal(1, (await Projection.LagAsync()).Events);
+        await Projection.CatchUpAsync();
+
+        Assert.Equal([new DepartureCell("2025-02", "MEX", "departure-without-order", "self-report", 1)], (await Projection.SnapshotAsync()).Departures);
+        Assert.Equal(0, (await Projection.LagAsync()).Events);
+    }
+
+    /// <summary>The Domain's count of the histories, with no database in between.</summary>
+    private static ProjectionSnapshot Count(IEnumerable<List<CaseEvent>> streams)
+    {
+        var contributions = streams.Select(s => CaseContribution.Of(CaseHistory.Fold(s), CourtCalendar.Default)).ToList();
+        var departures = contributions.Where(c => c.Departure is not null).GroupBy(c => c.Departure!)
+            .Select(g => new DepartureCell(g.Key.Month, g.Key.Country, g.Key.Kind, g.Key.Source, g.Count()))
+            .OrderBy(c => c.Month, StringComparer.Ordinal).ThenBy(c => c.Country, StringComparer.Ordinal).ThenBy(c => c.Kind, StringComparer.Ordinal).ThenBy(c => c.Source, StringComparer.Ordinal)
+            .ToList();
+        var outcomes = contributions.SelectMany(c => c.Outcomes).GroupBy(o => o)
+            .Select(g => new OutcomeCell(g.Key.Month, g.Key.Court, g.Key.Relief, g.Key.Representation, g.Key.InAbsentia, g.Count()))
+            .OrderBy(c => c.Month, StringComparer.Ordinal).ThenBy(c => c.Court, StringComparer.Ordinal).ThenBy(c => c.Relief, StringComparer.Ordinal)
+            .ThenBy(c => c.Representation, StringComparer.Ordinal).ThenBy(c => c.InAbsentia, StringComparer.Ordinal)
+            .ToList();
+        return new ProjectionSnapshot(0, departures, outcomes);
+    }
+}
+
+public sealed class ProjectionTestsOnSqlite() : ProjectionTests(StoreKind.Sqlite);
+
+public sealed class ProjectionTestsOnPostgres() : ProjectionTests(StoreKind.Postgres);
