@@ -45,7 +45,7 @@ public static class DeparturesApi
         return TypedResults.Ok(views);
     }
 
-    private static PendingDepartureView View(Docket.Store.Events.EventRow row)
+    internal static PendingDepartureView View(Docket.Store.Events.EventRow row)
     {
         var report = (DepartureReported)EventJson.ParsePayload(row.Type, EventJson.DatePattern.Parse(row.EffectiveOn).Value, row.Payload).Event!;
         return new PendingDepartureView(row.ANumber, row.Version, row.EffectiveOn, report.DestinationCountry.Code, Wire(report.Source), Wire(report.Mode), Wire(report.Evidence));

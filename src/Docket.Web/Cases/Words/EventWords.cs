@@ -72,5 +72,6 @@ public static class EventWords
     /// <summary>A wire value in words: kebab-case becomes spaced, country codes get their names.</summary>
     public static string Value(string field, string value) =>
         field.Contains("ountr", StringComparison.Ordinal) || field == "citizenship" ? CountryNames.Describe(value)
+        : Docket.Domain.Events.EventJson.TryParseDate(value, out var date) ? Docket.Web.Pages.PlainDates.Text(date)
         : value.Replace('-', ' ');
 }
