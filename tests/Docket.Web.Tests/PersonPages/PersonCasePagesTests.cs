@@ -117,11 +117,11 @@ public abstract partial class PersonCasePagesTests(DocketServer server)
     }
 
     [Fact]
-    public async Task A_new_address_gets_a_reference_and_the_reminder_of_the_5_and_10_days()
+    public async Task A_new_address_typed_with_a_browsers_CR_LF_line_ends_gets_a_reference_and_the_reminder_of_the_5_and_10_days()
     {
         var (digits, browser) = await DecidedCaseAsync();
 
-        var receipt = await browser.SubmitAsync("/my-case/address", "/my-case/address", new Dictionary<string, string> { ["address"] = "27 Invented Lane\nTrenton NJ" });
+        var receipt = await browser.SubmitAsync("/my-case/address", "/my-case/address", new Dictionary<string, string> { ["address"] = "27 Invented Lane\r\nTrenton NJ" });
 
         Assert.Equal(HttpStatusCode.Created, receipt.Status);
         Assert.Contains($"Reference: {digits}-4", receipt.Text, StringComparison.Ordinal);
@@ -129,6 +129,7 @@ public abstract partial class PersonCasePagesTests(DocketServer server)
         Assert.Contains("DHS within 10 days", receipt.Text, StringComparison.Ordinal);
         var read = await server.AsOfficer.GetAsync(digits);
         Assert.Equal("MailingAddressChanged", read.Events[^1].Text("type"));
+        Assert.Equal("27 Invented Lane\nTrenton NJ", read.Events[^1].GetProperty("fields").Text("address"));
     }
 
     [Fact]

@@ -238,7 +238,9 @@ public static partial class PersonPages
     private static RazorComponentResult Failure(ProblemHttpResult problem, IStringLocalizer<PlainText> text) =>
         Page<PersonErrorPage>(new { Heading = text["Site.Error"].Value, Detail = text["Site.Unavailable"].Value, SignedIn = true }, problem.StatusCode);
 
-    private static string? Field(IFormCollection form, string name) => form[name].ToString().Trim() is { Length: > 0 } value ? value : null;
+    // Browsers send a textarea's line ends as CR LF; Docket's text holds line feeds only.
+    private static string? Field(IFormCollection form, string name) =>
+        form[name].ToString().ReplaceLineEndings("\n").Trim() is { Length: > 0 } value ? value : null;
 
     private static void AddIfChosen(JsonObject fields, string name, string? value, string[]? allowed)
     {
