@@ -37,6 +37,12 @@ public static class AccessLogApi
             digits = number.Digits;
         }
 
+        var textErrors = new List<string>();
+        if (user is not null && !QueryValues.TryText("user", user, textErrors))
+        {
+            return Problems.BadRequest("Not a user name", textErrors);
+        }
+
         if (outcome is not null and not ("allowed" or "refused"))
         {
             return Problems.BadRequest("Not an outcome", ["outcome: must be allowed or refused"]);

@@ -18,6 +18,21 @@ public static class QueryValues
         return false;
     }
 
+    /// <summary>
+    /// A text filter (a user, a family name): control characters are refused, NUL above all, which
+    /// PostgreSQL cannot hold in text (a 500 before) and SQLite can, so both databases answer alike.
+    /// </summary>
+    public static bool TryText(string name, string text, List<string> errors)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return true;
+        }
+
+        errors.Add($"{name}: must not hold control characters (such as NUL)");
+        return false;
+    }
+
     public static bool TryANumber(string name, string text, List<string> errors, out ANumber aNumber)
     {
         if (ANumber.TryParse(text, out var parsed))

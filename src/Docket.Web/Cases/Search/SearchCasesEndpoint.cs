@@ -33,6 +33,11 @@ public static class SearchCasesEndpoint
             QueryValues.TryDate("dateOfBirth", dateOfBirth, errors, out _);
         }
 
+        if (familyName is not null)
+        {
+            QueryValues.TryText("familyName", familyName, errors);
+        }
+
         if (errors.Count > 0)
         {
             return Problems.BadRequest("The search needs a case's identity", errors);
