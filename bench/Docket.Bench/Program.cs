@@ -66,6 +66,16 @@ try
         Console.WriteLine(run.Summary());
     }
 
+    // The peer, on the same PostgreSQL server in a database of its own, with the same workload.
+    await using (var peerDatabase = await TestDatabase.CreateAsync(DatabaseKind.Postgres))
+    {
+        var marten = await MartenPeer.RunAsync(peerDatabase.Target.ConnectionString, file, clients: 32, loadSeconds);
+        report.Peer(marten);
+        Console.WriteLine($"Marten {marten.Marten}: bulk load {marten.BulkEventsPerSecond:F0} events/s; appends {marten.AppendsPerSecond:F0}/s p99 {marten.AppendP99:F1} ms; stream reads {marten.ReadsPerSecond:F0}/s p99 {marten.ReadP99:F1} ms");
+    }
+
+    report.StartUp(await StartUpFigures.MeasureAsync(docket, work));
+
     var markdown = report.ToMarkdown(string.Join(' ', args));
     Console.WriteLine(markdown);
     if (output is not null)
