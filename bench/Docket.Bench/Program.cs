@@ -20,7 +20,8 @@ if (ArgValue("--workload-only") is { } workloadFile)
 // Without a server this stops here, before the workload is written (bench/run starts one).
 TestDatabase.PostgresServer();
 var work = Directory.CreateTempSubdirectory("docket-bench-").FullName;
-var docket = Path.Combine(AppContext.BaseDirectory, "docket.dll");
+// The docket the user runs (bench/run passes ./docket's ReadyToRun build); the build output otherwise.
+var docket = ArgValue("--docket") ?? Path.Combine(AppContext.BaseDirectory, "docket.dll");
 var report = new Report(cases, loadSeconds, quick);
 
 try
@@ -76,7 +77,7 @@ try
 
     report.StartUp(await StartUpFigures.MeasureAsync(docket, work));
 
-    var markdown = report.ToMarkdown(string.Join(' ', args));
+    var markdown = report.ToMarkdown(string.Join(' ', args.TakeWhile(a => a != "--docket")));
     Console.WriteLine(markdown);
     if (output is not null)
     {
