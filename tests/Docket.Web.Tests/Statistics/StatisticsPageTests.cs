@@ -37,6 +37,30 @@ public sealed partial class StatisticsPageTests(SqliteServer server) : IClassFix
     }
 
     [Fact]
+    public async Task Bug_a_share_of_all_17_departures_was_shown_as_10000_percent_and_is_100_percent()
+    {
+        var release = await IssueWithSmallCellsAsync();
+
+        var html = await PageAsync($"/statistics?release={release}");
+
+        // The API's rate is already a percent (of the table's total, 17 here): shown as it is.
+        Assert.Contains("<td class=\"text-right\">100.0 %</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("10000", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bug_the_charts_were_cropped_in_a_narrow_column_and_scale_with_a_view_box()
+    {
+        var release = await IssueWithSmallCellsAsync();
+
+        var html = await PageAsync($"/statistics?release={release}");
+
+        var charts = SvgChart().Matches(html);
+        Assert.Equal(StatisticsPageEndpoints.Tables.Count, charts.Count);
+        Assert.All(charts, chart => Assert.Contains("viewBox=\"0 0 ", chart.Value, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Each_CSV_has_the_figures_of_the_API_with_withheld_cells_marked_and_no_count_from_1_to_10()
     {
         var release = await IssueWithSmallCellsAsync();

@@ -82,6 +82,8 @@ public sealed class StatisticsCharts
         var open = svg.IndexOf("<svg", StringComparison.Ordinal);
         var end = svg.IndexOf('>', open);
         var escaped = SecurityElement.Escape(title);
-        return string.Concat(svg.AsSpan(0, end), $" role=\"img\" aria-label=\"{escaped}\">", $"<title>{escaped}</title>", svg.AsSpan(end + 1));
+        // A viewBox makes the drawing scale with the column (a phone) instead of being cropped.
+        var viewBox = svg.AsSpan(open, end - open).Contains("viewBox", StringComparison.Ordinal) ? "" : $" viewBox=\"0 0 {Width} {Height}\"";
+        return string.Concat(svg.AsSpan(0, end), $"{viewBox} role=\"img\" aria-label=\"{escaped}\">", $"<title>{escaped}</title>", svg.AsSpan(end + 1));
     }
 }
