@@ -68,9 +68,26 @@ public sealed class DocketDatabase(DatabaseTarget target)
             }
         }
 
+        bool projectsDeadlinesAnew;
         await using (var context = CreateContext())
         {
+            var pending = await context.Database.GetPendingMigrationsAsync(cancellationToken);
+            var upgrading = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
+            projectsDeadlinesAnew = upgrading && pending.Any(m => m.EndsWith("_RunningDeadlines", StringComparison.Ordinal));
             await context.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (projectsDeadlinesAnew)
+        {
+            // The running deadlines and the last-recorded instant are derived from the log, which
+            // SQL cannot fold: a database made before them gets them by refolding every case once.
+            List<string> aNumbers;
+            await using (var context = CreateContext())
+            {
+                aNumbers = await context.Cases.Select(c => c.ANumber).OrderBy(a => a).ToListAsync(cancellationToken);
+            }
+
+            await Cases.CaseProjection.RebuildAsync(this, aNumbers, null, cancellationToken);
         }
 
         if (!IsPostgres)

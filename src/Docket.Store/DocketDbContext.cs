@@ -21,6 +21,8 @@ public abstract class DocketDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<CaseRow> Cases => Set<CaseRow>();
 
+    public DbSet<CaseDeadlineRow> CaseDeadlines => Set<CaseDeadlineRow>();
+
     public DbSet<CheckpointRow> Checkpoints => Set<CheckpointRow>();
 
     public DbSet<MerkleNodeRow> MerkleNodes => Set<MerkleNodeRow>();
@@ -67,6 +69,25 @@ public abstract class DocketDbContext(DbContextOptions options) : DbContext(opti
             e.HasIndex(x => new { x.Office, x.FamilyName, x.DateOfBirth });
             e.HasIndex(x => x.AttorneyBarNumber);
             e.HasIndex(x => new { x.Office, x.NextHearingOn });
+            e.Property(x => x.LastRecordedAt).HasMaxLength(24);
+            e.HasIndex(x => new { x.Office, x.LastRecordedAt });
+            e.HasIndex(x => new { x.AttorneyBarNumber, x.LastRecordedAt });
+            e.Ignore(x => x.RunningDeadlines);
+        });
+        modelBuilder.Entity<CaseDeadlineRow>(e =>
+        {
+            e.ToTable("case_deadlines");
+            e.HasKey(x => new { x.ANumber, x.Seq });
+            e.Property(x => x.ANumber).HasMaxLength(9);
+            e.Property(x => x.Kind).HasMaxLength(64);
+            e.Property(x => x.Due).HasMaxLength(10);
+            e.Property(x => x.Rule).HasMaxLength(64);
+            e.Property(x => x.ListedFrom).HasMaxLength(10);
+            e.Property(x => x.ListedUntil).HasMaxLength(10);
+            e.Property(x => x.Office).HasMaxLength(32);
+            e.Property(x => x.AttorneyBarNumber).HasMaxLength(64);
+            e.HasIndex(x => new { x.Office, x.Due });
+            e.HasIndex(x => new { x.AttorneyBarNumber, x.Due });
         });
         modelBuilder.Entity<CheckpointRow>(e =>
         {

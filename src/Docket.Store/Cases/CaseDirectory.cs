@@ -63,6 +63,56 @@ public sealed class CaseDirectory(DocketDatabase database)
     }
 
     /// <summary>
+    /// The deadlines listed on <paramref name="today"/> in a caseload and due no later than
+    /// <paramref name="to"/> (and no earlier than <paramref name="from"/>, if given), earliest
+    /// first, so those already passed come first. Read from the running deadlines projection
+    /// (an index range on office or attorney and due date), never by folding the cases.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseDeadlineRow>> DeadlinesAsync(Caseload caseload, string today, string? from, string to, string? kind, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var deadlines = caseload switch
+        {
+            { Office: { } office } => context.CaseDeadlines.AsNoTracking().Where(d => d.Office == office),
+            { AttorneyBarNumber: { } bar } => context.CaseDeadlines.AsNoTracking().Where(d => d.AttorneyBarNumber == bar),
+            _ => context.CaseDeadlines.AsNoTracking().Where(_ => false),
+        };
+        deadlines = deadlines.Where(d => string.Compare(d.Due, to) <= 0
+            && string.Compare(d.ListedFrom, today) <= 0 && string.Compare(d.ListedUntil, today) >= 0);
+        if (from is not null)
+        {
+            deadlines = deadlines.Where(d => string.Compare(d.Due, from) >= 0);
+        }
+
+        if (kind is not null)
+        {
+            deadlines = deadlines.Where(d => d.Kind == kind);
+        }
+
+        var size = Math.Clamp(pageSize, 1, MaxPageSize);
+        var skip = (int)Math.Min(int.MaxValue, (Math.Max(page, 1) - 1L) * size);
+        return await deadlines.OrderBy(d => d.Due).ThenBy(d => d.ANumber).ThenBy(d => d.Seq)
+            .Skip(skip).Take(size).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Stages in which a case has ended: nothing is waiting to be recorded on it.</summary>
+    private static readonly string[] Ended = ["closed", "removed", "departed"];
+
+    /// <summary>
+    /// Cases of a caseload that have not ended and whose last event was recorded before
+    /// <paramref name="recordedBefore"/> (an instant or a date, compared as text as stored), the
+    /// longest untouched first.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseRow>> IdleAsync(Caseload caseload, string recordedBefore, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var cases = Scope(context.Cases.AsNoTracking(), caseload)
+            .Where(c => c.LastRecordedAt != null && string.Compare(c.LastRecordedAt, recordedBefore) < 0 && !Ended.Contains(c.Stage))
+            .OrderBy(c => c.LastRecordedAt).ThenBy(c => c.ANumber);
+        return await Page(cases, page, pageSize).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Departure reports awaiting verification in a caseload, oldest departure first: a case's
     /// last <c>DepartureReported</c> with no verification, rejection or newer report after it.
     /// </summary>

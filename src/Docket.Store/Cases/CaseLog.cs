@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Docket.Domain.Calendar;
 using Docket.Domain.Cases;
+using Docket.Domain.Deadlines;
 using Docket.Domain.Events;
 using Docket.Domain.Rules;
 using Docket.Store.Events;
@@ -31,7 +32,7 @@ public sealed class CaseLog(EventWriter writer, EventReader reader, CourtCalenda
         var aNumber = ANumber.Parse(opened.ANumber);
         var state = CaseHistory.Apply(CaseState.Empty, opened);
         var accessCode = AccessCodes.Generate();
-        var request = new AppendRequest(aNumber.Digits, 0, [ToPending(opened)], recordedBy, Summary(state, AccessCodes.Hash(accessCode)));
+        var request = new AppendRequest(aNumber.Digits, 0, [ToPending(opened)], recordedBy, Summary(state, AccessCodes.Hash(accessCode), Calendar));
         return await writer.AppendAsync(request, cancellationToken) switch
         {
             AppendResult.Appended appended => new CaseCommandResult.Opened(aNumber, appended.Version, accessCode),
@@ -82,7 +83,7 @@ public sealed class CaseLog(EventWriter writer, EventReader reader, CourtCalenda
             after = CaseHistory.Fold(after.Events.Append(@event));
         }
 
-        var request = new AppendRequest(aNumber.Digits, expectedVersion, [.. events.Select(ToPending)], recordedBy, Summary(after, []));
+        var request = new AppendRequest(aNumber.Digits, expectedVersion, [.. events.Select(ToPending)], recordedBy, Summary(after, [], Calendar));
         return await writer.AppendAsync(request, cancellationToken) switch
         {
             AppendResult.Appended appended => new CaseCommandResult.Appended(appended.Version),
@@ -99,7 +100,7 @@ public sealed class CaseLog(EventWriter writer, EventReader reader, CourtCalenda
         new(@event.Type, EventJson.DatePattern.Format(@event.On), EventJson.SerializePayload(@event));
 
     /// <summary>The case summary row for a state (the access code hash only matters on insert).</summary>
-    public static CaseRow Summary(CaseState state, byte[] accessCodeHash)
+    public static CaseRow Summary(CaseState state, byte[] accessCodeHash, CourtCalendar? calendar = null)
     {
         var identity = state.Identity ?? throw new InvalidOperationException("A case summary needs an opened case.");
         return new CaseRow
@@ -115,6 +116,8 @@ public sealed class CaseLog(EventWriter writer, EventReader reader, CourtCalenda
             AccessCodeHash = accessCodeHash,
             AttorneyBarNumber = state.Attorney?.BarNumber,
             NextHearingOn = state.ScheduledHearing is { } hearing ? EventJson.DatePattern.Format(hearing.Date) : null,
+            // The import and the rebuild have no configured calendar: they count with the default one.
+            RunningDeadlines = DeadlineTimeline.Of(state, calendar ?? CourtCalendar.Default),
         };
     }
 }

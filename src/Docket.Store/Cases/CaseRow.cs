@@ -28,6 +28,19 @@ public sealed class CaseRow
     /// <summary>The hearing currently set (YYYY-MM-DD), for the caseload calendar.</summary>
     public string? NextHearingOn { get; set; }
 
+    /// <summary>
+    /// When the case's last event was recorded (the server instant, as <c>events.recorded_at</c>):
+    /// the caseload's cases with nothing recorded for a long time. Written by the summary writer
+    /// from the log itself, so every path that writes a summary keeps it.
+    /// </summary>
+    public string? LastRecordedAt { get; set; }
+
+    /// <summary>
+    /// The case's deadlines and the days each is listed (not a column: the summary writer keeps
+    /// them in <c>case_deadlines</c>, <see cref="CaseDeadlineRow"/>, in the same transaction).
+    /// </summary>
+    public IReadOnlyList<Docket.Domain.Deadlines.ListedDeadline> RunningDeadlines { get; set; } = [];
+
     /// <summary>PBKDF2 hash of the self-service access code (salt then hash).</summary>
     public required byte[] AccessCodeHash { get; set; }
 }

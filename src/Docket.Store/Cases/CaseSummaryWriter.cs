@@ -30,9 +30,17 @@ internal static class CaseSummaryWriter
         if (connection is NpgsqlConnection postgres)
         {
             await UpsertUnnestedAsync(postgres, (NpgsqlTransaction)transaction, summaries, cancellationToken);
-            return;
+        }
+        else
+        {
+            await UpsertEachAsync(connection, transaction, summaries, cancellationToken);
         }
 
+        await RunningDeadlinesWriter.WriteAsync(connection, transaction, summaries, cancellationToken);
+    }
+
+    private static async Task UpsertEachAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CaseRow> summaries, CancellationToken cancellationToken)
+    {
         await using var each = connection.CreateCommand();
         each.Transaction = transaction;
         each.CommandText = Upsert;

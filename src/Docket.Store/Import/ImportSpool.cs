@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Docket.Domain.Deadlines;
+using Docket.Domain.Events;
 using Docket.Store.Cases;
 
 namespace Docket.Store.Import;
@@ -76,6 +78,15 @@ public sealed class ImportSpool : IDisposable
         w.Write(summary.Version);
         WriteOptional(w, summary.AttorneyBarNumber);
         WriteOptional(w, summary.NextHearingOn);
+        w.Write(summary.RunningDeadlines.Count);
+        foreach (var listed in summary.RunningDeadlines)
+        {
+            w.Write(listed.Deadline.Kind);
+            w.Write(EventJson.DatePattern.Format(listed.Deadline.Due));
+            w.Write(listed.Deadline.Rule);
+            w.Write(EventJson.DatePattern.Format(listed.ListedFrom));
+            w.Write(EventJson.DatePattern.Format(listed.ListedUntil));
+        }
     }
 
     /// <summary>Ends the checking pass: what was written is flushed and can be read.</summary>
@@ -124,8 +135,21 @@ public sealed class ImportSpool : IDisposable
                 AttorneyBarNumber = ReadOptional(r),
                 NextHearingOn = ReadOptional(r),
                 AccessCodeHash = AccessCodes.NoneIssued,
+                RunningDeadlines = ReadDeadlines(r),
             };
         }
+    }
+
+    private static ListedDeadline[] ReadDeadlines(BinaryReader r)
+    {
+        var deadlines = new ListedDeadline[r.ReadInt32()];
+        for (var i = 0; i < deadlines.Length; i++)
+        {
+            var deadline = new Deadline(r.ReadString(), EventJson.DatePattern.Parse(r.ReadString()).Value, r.ReadString());
+            deadlines[i] = new ListedDeadline(deadline, EventJson.DatePattern.Parse(r.ReadString()).Value, EventJson.DatePattern.Parse(r.ReadString()).Value);
+        }
+
+        return deadlines;
     }
 
     public void Dispose()

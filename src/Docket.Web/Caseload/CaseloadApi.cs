@@ -23,6 +23,7 @@ public static class CaseloadApi
             .WithTags("Caseload")
             .WithSummary("Hearings in my caseload")
             .WithDescription("?from=&to= (default: this week, Monday to Sunday); 25 a page.");
+        Work.WorkApi.MapWorkApi(app); // the deadlines and idle cases of My work, in its own folder
         return app;
     }
 

@@ -14,9 +14,11 @@ namespace Docket.Web.Work;
 
 /// <summary>
 /// GET /work, My work: the start page after sign-in. For a caseload (an officer's or supervisor's
-/// office, an attorney's cases): the hearings of this week and next (as GET /api/caseload/hearings)
-/// and, for the agency, the departures awaiting verification (as GET /api/departures/pending),
-/// each list paged and every case shown logged. Never a list of people by nationality, status or place.
+/// office, an attorney's cases): the deadlines due in the next 14 days (as GET /api/caseload/deadlines),
+/// the hearings calendar (two weeks, a week or a day; as GET /api/caseload/hearings), for the agency
+/// the departures awaiting verification (as GET /api/departures/pending), the cases with nothing
+/// recorded for 180 days (as GET /api/caseload/idle) and, for an attorney, their own cases. Each list
+/// is paged, every case shown is logged. Never a list of people by nationality, status or place.
 /// </summary>
 public static class WorkEndpoints
 {
@@ -24,7 +26,8 @@ public static class WorkEndpoints
         pages.MapGet("/work", WorkAsync).RequireAuthorization(PagePolicies.Staff);
 
     private static async Task<IResult> WorkAsync(
-        int? hearingsPage, int? departuresPage, HttpContext http, CaseDirectory directory, AccessLog accessLog, LegalClock calendar, CancellationToken cancellationToken)
+        string? view, string? date, string? kind, int? idleDays, int? deadlinesPage, int? hearingsPage, int? departuresPage, int? idlePage, int? casesPage,
+        HttpContext http, CaseDirectory directory, AccessLog accessLog, LegalClock calendar, CancellationToken cancellationToken)
     {
         var caller = Caller.From(http.User);
         if (caller.Role is UserRoles.Auditor)
@@ -32,34 +35,52 @@ public static class WorkEndpoints
             return PageResults.Page<WorkPage>(new { HasCaseload = false });
         }
 
+        var query = WorkQuery.Read(view, date, kind, idleDays, deadlinesPage, hearingsPage, departuresPage, idlePage, casesPage);
         var today = calendar.Today();
-        var monday = today.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
-        var to = monday.PlusDays(13);
+        var deadlines = await CaseloadWork.DeadlinesAsync(caller, today, null, today.PlusDays(CaseloadWork.DeadlineDaysAhead), query.DeadlineKind, query.DeadlinesPage, directory, accessLog, cancellationToken);
+
+        var (from, to) = CalendarRange(query, today);
         var scope = CaseloadScope.Of(caller);
-        var hearingsAt = Math.Max(hearingsPage ?? 1, 1);
-        var hearings = await directory.HearingsAsync(scope, EventJson.DatePattern.Format(monday), EventJson.DatePattern.Format(to), hearingsAt, CaseDirectory.MaxPageSize, cancellationToken);
+        var hearings = await directory.HearingsAsync(scope, EventJson.DatePattern.Format(from), EventJson.DatePattern.Format(to), query.HearingsPage, CaseDirectory.MaxPageSize, cancellationToken);
         await CaseLoader.LogListedAsync(caller, hearings.Select(c => c.ANumber), "caseload-hearings", accessLog, cancellationToken);
 
         IReadOnlyList<PendingDepartureView>? departures = null;
-        var departuresAt = Math.Max(departuresPage ?? 1, 1);
         if (caller.Role is UserRoles.Officer or UserRoles.Supervisor)
         {
-            var rows = await directory.PendingDeparturesAsync(scope, departuresAt, CaseDirectory.MaxPageSize, cancellationToken);
+            var rows = await directory.PendingDeparturesAsync(scope, query.DeparturesPage, CaseDirectory.MaxPageSize, cancellationToken);
             await CaseLoader.LogListedAsync(caller, rows.Select(r => r.ANumber), "departure-queue", accessLog, cancellationToken);
             departures = [.. rows.Select(DeparturesApi.View)];
         }
 
+        var idle = await CaseloadWork.IdleAsync(caller, today, query.IdleDays, query.IdlePage, directory, accessLog, cancellationToken);
+        var ownCases = caller.Role is UserRoles.Attorney ? await CaseloadWork.OwnCasesAsync(caller, query.CasesPage, directory, accessLog, cancellationToken) : null;
+
         return PageResults.Page<WorkPage>(new
         {
             HasCaseload = true,
-            From = monday,
+            Query = query,
+            Today = today,
+            Deadlines = deadlines,
+            From = from,
             To = to,
             Hearings = hearings,
-            HearingsPage = hearingsAt,
             MoreHearings = hearings.Count == CaseDirectory.MaxPageSize,
             Departures = departures,
-            DeparturesPage = departuresAt,
             MoreDepartures = departures?.Count == CaseDirectory.MaxPageSize,
+            Idle = idle,
+            OwnCases = ownCases,
         });
+    }
+
+    /// <summary>The days the calendar shows: two weeks from this Monday, the week (Monday to Sunday) of the date, or the date.</summary>
+    public static (LocalDate From, LocalDate To) CalendarRange(WorkQuery query, LocalDate today)
+    {
+        var day = query.Date ?? today;
+        return query.View switch
+        {
+            CalendarView.Day => (day, day),
+            CalendarView.Week => (day.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday)), day.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday)).PlusDays(6)),
+            _ => (today.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday)), today.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday)).PlusDays(13)),
+        };
     }
 }

@@ -74,6 +74,8 @@ public abstract class AuthorizationMatrix(DocketServer server)
         GET  /api/cases/{aNumber}/removal-check   | 401  | 200 | 404    | 200 | 403    | 200  | 404   | 403   | 403
         POST /api/cases/{aNumber}/access-code     | 401  | 201 | 404    | 201 | 404    | 403  | 403   | 403   | 403
         GET  /api/caseload/hearings               | 401  | 200 | 200    | 200 | 200    | 200  | 200   | 403   | 403
+        GET  /api/caseload/deadlines              | 401  | 200 | 200    | 200 | 200    | 200  | 200   | 403   | 403
+        GET  /api/caseload/idle                   | 401  | 200 | 200    | 200 | 200    | 200  | 200   | 403   | 403
         GET  /api/departures/pending              | 401  | 200 | 200    | 200 | 200    | 403  | 403   | 403   | 403
         POST /api/departures/{aNumber}/verification | 401 | 400 | 404  | 400 | 404    | 403  | 403   | 403   | 403
         POST /api/self-service/session            | 201  | 201 | 201    | 201 | 201    | 201  | 201   | 201   | 201
@@ -147,6 +149,8 @@ public abstract class AuthorizationMatrix(DocketServer server)
         ["GET /api/cases/{aNumber}/removal-check"] = c => Get($"/api/cases/{c.ANumber}/removal-check?to=MEX"),
         ["POST /api/cases/{aNumber}/access-code"] = c => Post($"/api/cases/{c.ANumber}/access-code", null),
         ["GET /api/caseload/hearings"] = _ => Get("/api/caseload/hearings"),
+        ["GET /api/caseload/deadlines"] = _ => Get("/api/caseload/deadlines"),
+        ["GET /api/caseload/idle"] = _ => Get("/api/caseload/idle"),
         ["GET /api/departures/pending"] = _ => Get("/api/departures/pending"),
         // The matrix's case has no departure report: the officers of its office get the 400 that says so.
         ["POST /api/departures/{aNumber}/verification"] = async c =>

@@ -17,15 +17,47 @@ public sealed class WorkPageTests(SqliteServer server) : IClassFixture<SqliteSer
 
         using var officer = await server.PagesAsAsync(DocketServer.Officer);
         using var elsewhere = await server.PagesAsAsync("officer-lax");
-        var mine = await officer.Http.GetStringAsync("/work");
+        var page = await officer.Http.GetStringAsync("/work");
+        var mine = Hearings(page);
         var theirs = await elsewhere.Http.GetStringAsync("/work");
 
-        Assert.Contains("Hearings this week and next", mine, StringComparison.Ordinal);
-        Assert.Contains($"/cases/{soon}", mine, StringComparison.Ordinal);
+        Assert.Contains("Deadlines in the next 14 days", page, StringComparison.Ordinal);
+                Assert.Contains($"/cases/{soon}", mine, StringComparison.Ordinal);
         Assert.Contains("Thursday, 12 June 2025", mine, StringComparison.Ordinal);
         Assert.DoesNotContain($"/cases/{later}", mine, StringComparison.Ordinal);
-        Assert.Contains("Departures awaiting verification", mine, StringComparison.Ordinal);
+        Assert.Contains("Departures awaiting verification", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Pendleford", theirs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_week_and_day_views_show_the_hearings_of_the_chosen_period_only()
+    {
+        var monday = server.NewANumber();
+        var friday = server.NewANumber();
+        await server.AsOfficer.OpenAsync(monday, familyName: "Thornquist");
+        await server.AsOfficer.OpenAsync(friday, familyName: "Wrenfield");
+        await Hearing(monday, "2025-07-07");
+        await Hearing(friday, "2025-07-11");
+
+        using var officer = await server.PagesAsAsync(DocketServer.Officer);
+        var week = Hearings(await officer.Http.GetStringAsync("/work?view=week&date=2025-07-09"));
+        var day = Hearings(await officer.Http.GetStringAsync("/work?view=day&date=2025-07-11"));
+        var twoWeeks = Hearings(await officer.Http.GetStringAsync("/work"));
+
+        Assert.Contains($"/cases/{monday}", week, StringComparison.Ordinal);
+        Assert.Contains($"/cases/{friday}", week, StringComparison.Ordinal);
+        Assert.Contains($"/cases/{friday}", day, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/cases/{monday}", day, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/cases/{monday}", twoWeeks, StringComparison.Ordinal);
+    }
+
+    // The hearings section alone: the same case may also be listed under its deadlines.
+    private static string Hearings(string page)
+    {
+        var start = page.IndexOf("<h2 id=\"hearings\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the page has no hearings section");
+        var end = page.IndexOf("<h2 ", start + 1, StringComparison.Ordinal);
+        return end < 0 ? page[start..] : page[start..end];
     }
 
     private async Task Hearing(string aNumber, string date)

@@ -140,6 +140,70 @@ namespace Docket.Store.Migrations.Sqlite
                     b.ToTable("merkle_nodes", (string)null);
                 });
 
+            modelBuilder.Entity("Docket.Store.Cases.CaseDeadlineRow", b =>
+                {
+                    b.Property<string>("ANumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("a_number");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.Property<string>("AttorneyBarNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attorney_bar_number");
+
+                    b.Property<string>("Due")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ListedFrom")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("listed_from");
+
+                    b.Property<string>("ListedUntil")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("listed_until");
+
+                    b.Property<string>("Office")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("office");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule");
+
+                    b.HasKey("ANumber", "Seq")
+                        .HasName("pk_case_deadlines");
+
+                    b.HasIndex("AttorneyBarNumber", "Due")
+                        .HasDatabaseName("ix_case_deadlines_attorney_bar_number_due");
+
+                    b.HasIndex("Office", "Due")
+                        .HasDatabaseName("ix_case_deadlines_office_due");
+
+                    b.ToTable("case_deadlines", (string)null);
+                });
+
             modelBuilder.Entity("Docket.Store.Cases.CaseRow", b =>
                 {
                     b.Property<string>("ANumber")
@@ -177,6 +241,11 @@ namespace Docket.Store.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("given_names");
 
+                    b.Property<string>("LastRecordedAt")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_recorded_at");
+
                     b.Property<string>("NextHearingOn")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT")
@@ -203,6 +272,12 @@ namespace Docket.Store.Migrations.Sqlite
 
                     b.HasIndex("AttorneyBarNumber")
                         .HasDatabaseName("ix_cases_attorney_bar_number");
+
+                    b.HasIndex("AttorneyBarNumber", "LastRecordedAt")
+                        .HasDatabaseName("ix_cases_attorney_bar_number_last_recorded_at");
+
+                    b.HasIndex("Office", "LastRecordedAt")
+                        .HasDatabaseName("ix_cases_office_last_recorded_at");
 
                     b.HasIndex("Office", "NextHearingOn")
                         .HasDatabaseName("ix_cases_office_next_hearing_on");

@@ -1,0 +1,106 @@
+using System.Data.Common;
+using Docket.Domain.Events;
+using Npgsql;
+
+namespace Docket.Store.Cases;
+
+/// <summary>
+/// Keeps what the caseload lists of My work read, inside the summary writer's transaction:
+/// each case's rows of <c>case_deadlines</c> (replaced by the summary's timeline) and its
+/// <c>last_recorded_at</c>, read from the events the same transaction holds.
+/// </summary>
+internal static class RunningDeadlinesWriter
+{
+    private const string LastRecorded = """
+        UPDATE cases SET last_recorded_at =
+          (SELECT e.recorded_at FROM events e WHERE e.a_number = cases.a_number ORDER BY e.version DESC LIMIT 1)
+        """;
+
+    private const string Insert = """
+        INSERT INTO case_deadlines (a_number, seq, kind, due, rule, listed_from, listed_until, office, attorney_bar_number)
+        VALUES (@a, @s, @k, @d, @r, @f, @u, @o, @bar)
+        """;
+
+    private sealed record Row(string ANumber, int Seq, string Kind, string Due, string Rule, string From, string Until, string Office, string? Bar);
+
+    private static List<Row> Rows(IReadOnlyList<CaseRow> summaries) =>
+        [.. summaries.SelectMany(s => s.RunningDeadlines.Select((listed, i) => new Row(
+            s.ANumber, i, listed.Deadline.Kind, Date(listed.Deadline.Due), listed.Deadline.Rule,
+            Date(listed.ListedFrom), Date(listed.ListedUntil), s.Office, s.AttorneyBarNumber)))];
+
+    private static string Date(NodaTime.LocalDate date) => EventJson.DatePattern.Format(date);
+
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CaseRow> summaries, CancellationToken cancellationToken)
+    {
+        var rows = Rows(summaries);
+        if (connection is NpgsqlConnection postgres)
+        {
+            var aNumbers = summaries.Select(s => s.ANumber).ToArray();
+            await using var batch = new NpgsqlBatch(postgres, (NpgsqlTransaction)transaction);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(LastRecorded + " WHERE a_number = ANY(@a)") { Parameters = { new NpgsqlParameter<string[]>("a", aNumbers) } });
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM case_deadlines WHERE a_number = ANY(@a)") { Parameters = { new NpgsqlParameter<string[]>("a", aNumbers) } });
+            if (rows.Count > 0)
+            {
+                var insert = new NpgsqlBatchCommand(Insert.Replace("VALUES (@a, @s, @k, @d, @r, @f, @u, @o, @bar)", "SELECT * FROM unnest(@a, @s, @k, @d, @r, @f, @u, @o, @bar)", StringComparison.Ordinal));
+                void Add<T>(string name, Func<Row, T> column) => insert.Parameters.Add(new NpgsqlParameter<T[]>(name, [.. rows.Select(column)]));
+                Add("a", r => r.ANumber);
+                Add("s", r => r.Seq);
+                Add("k", r => r.Kind);
+                Add("d", r => r.Due);
+                Add("r", r => r.Rule);
+                Add("f", r => r.From);
+                Add("u", r => r.Until);
+                Add("o", r => r.Office);
+                Add("bar", r => r.Bar);
+                batch.BatchCommands.Add(insert);
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+
+        await using var last = Command(connection, transaction, LastRecorded + " WHERE a_number = @a");
+        await using var delete = Command(connection, transaction, "DELETE FROM case_deadlines WHERE a_number = @a");
+        foreach (var summary in summaries)
+        {
+            foreach (var command in new[] { last, delete })
+            {
+                command.Parameters.Clear();
+                Bind(command, "@a", summary.ANumber);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await using var each = Command(connection, transaction, Insert);
+        foreach (var row in rows)
+        {
+            each.Parameters.Clear();
+            Bind(each, "@a", row.ANumber);
+            Bind(each, "@s", row.Seq);
+            Bind(each, "@k", row.Kind);
+            Bind(each, "@d", row.Due);
+            Bind(each, "@r", row.Rule);
+            Bind(each, "@f", row.From);
+            Bind(each, "@u", row.Until);
+            Bind(each, "@o", row.Office);
+            Bind(each, "@bar", (object?)row.Bar ?? DBNull.Value);
+            await each.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string text)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = text;
+        return command;
+    }
+
+    private static void Bind(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.Playwright;
+
+namespace Docket.Browser.Tests;
+
+/// <summary>
+/// The officer's way in by the keyboard alone (Tab, Shift+Tab, Enter and typing; no clicks and no
+/// filling of locators): the skip link moves focus to the main content, every control reached
+/// shows where focus is, sign-in, finding a case and the week view of My work all work.
+/// </summary>
+public sealed class KeyboardOnlyTests(StaffSite site) : IClassFixture<StaffSite>
+{
+    [Fact]
+    public async Task An_officer_signs_in_finds_a_case_and_reads_a_week_of_my_work_by_keyboard_only()
+    {
+        var digits = await site.OpenCaseAsync("Kestermoor", "Ilse");
+        var page = await site.NewPageAsync();
+        var login = site.Logins["officer-nyc"];
+        await page.GotoAsync("/");
+
+        // The first Tab reaches the skip link; Enter puts focus on main.
+        await page.Keyboard.PressAsync("Tab");
+        await AssertFocusedAsync(page, "a.usa-skipnav");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main-content", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+
+        await TabToAsync(page, "#userName");
+        await page.Keyboard.TypeAsync(login.UserName);
+        await TabToAsync(page, "#password");
+        await page.Keyboard.TypeAsync(login.Password);
+        await TabToAsync(page, "#code");
+        await page.Keyboard.TypeAsync(login.CodeAt(site.Clock.GetCurrentInstant()));
+        // Back and forth: Shift+Tab returns to the password, Tab to the code again.
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await AssertFocusedAsync(page, "#password");
+        await page.Keyboard.PressAsync("Tab");
+        await TabToAsync(page, "button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        site.Clock.Advance(NodaTime.Duration.FromSeconds(30));
+        await page.WaitForURLAsync("**/work", new() { Timeout = 15_000 });
+
+        // Find the case from the main navigation.
+        await TabToAsync(page, "nav a[href='/cases/find']");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/cases/find");
+        await TabToAsync(page, "#aNumber");
+        await page.Keyboard.TypeAsync(digits);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Kestermoor");
+
+        // My work's week view, through its button group.
+        await page.GotoAsync("/work");
+        await TabToAsync(page, "#hearings ~ ul a[href*='view=week']");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**view=week**");
+        await Assertions.Expect(page.Locator("#hearings ~ ul a[aria-current=page]")).ToHaveTextAsync("Week");
+        await page.CloseAsync();
+    }
+
+    /// <summary>Presses Tab until the focused element matches the selector, checking on the way that each one shows its focus.</summary>
+    internal static async Task TabToAsync(IPage page, string selector, int limit = 80)
+    {
+        for (var i = 0; i < limit; i++)
+        {
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector))
+            {
+                await AssertFocusVisibleAsync(page);
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>("() => document.activeElement && document.activeElement !== document.body"))
+            {
+                await AssertFocusVisibleAsync(page);
+            }
+        }
+
+        Assert.Fail($"{limit} presses of Tab on {page.Url} never reached {selector}");
+    }
+
+    internal static async Task AssertFocusedAsync(IPage page, string selector)
+    {
+        Assert.True(await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector),
+            $"focus is on {await DescribeFocusAsync(page)}, not {selector}");
+        await AssertFocusVisibleAsync(page);
+    }
+
+    // A focused control must be marked: an outline wider than zero, or a box shadow (WCAG 2.4.7).
+    internal static async Task AssertFocusVisibleAsync(IPage page)
+    {
+        var visible = await page.EvaluateAsync<bool>("""
+            () => {
+              const e = document.activeElement;
+              if (!e || e === document.body || e.id === 'main-content') return true;
+              const s = getComputedStyle(e);
+              const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+              return outline || (s.boxShadow && s.boxShadow !== 'none');
+            }
+            """);
+        Assert.True(visible, $"{page.Url}: focus on {await DescribeFocusAsync(page)} is not visible");
+    }
+
+    private static Task<string> DescribeFocusAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => { const e = document.activeElement; return e ? e.outerHTML.slice(0, 160) : 'nothing'; }");
+}
