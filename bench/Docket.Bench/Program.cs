@@ -20,7 +20,8 @@ if (ArgValue("--workload-only") is { } workloadFile)
 // Without a server this stops here, before the workload is written (bench/run starts one).
 TestDatabase.PostgresServer();
 var work = Directory.CreateTempSubdirectory("docket-bench-").FullName;
-var docket = Path.Combine(AppContext.BaseDirectory, "docket.dll");
+// The docket the user runs (bench/run passes ./docket's ReadyToRun build); the build output otherwise.
+var docket = ArgValue("--docket") ?? Path.Combine(AppContext.BaseDirectory, "docket.dll");
 var report = new Report(cases, loadSeconds, quick);
 
 try
@@ -66,7 +67,17 @@ try
         Console.WriteLine(run.Summary());
     }
 
-    var markdown = report.ToMarkdown(string.Join(' ', args));
+    // The peer, on the same PostgreSQL server in a database of its own, with the same workload.
+    await using (var peerDatabase = await TestDatabase.CreateAsync(DatabaseKind.Postgres))
+    {
+        var marten = await MartenPeer.RunAsync(peerDatabase.Target.ConnectionString, file, clients: 32, loadSeconds);
+        report.Peer(marten);
+        Console.WriteLine($"Marten {marten.Marten}: bulk load {marten.BulkEventsPerSecond:F0} events/s; appends {marten.AppendsPerSecond:F0}/s p99 {marten.AppendP99:F1} ms; stream reads {marten.ReadsPerSecond:F0}/s p99 {marten.ReadP99:F1} ms");
+    }
+
+    report.StartUp(await StartUpFigures.MeasureAsync(docket, work));
+
+    var markdown = report.ToMarkdown(string.Join(' ', args.TakeWhile(a => a != "--docket")));
     Console.WriteLine(markdown);
     if (output is not null)
     {

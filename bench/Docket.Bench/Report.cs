@@ -10,8 +10,14 @@ internal sealed class Report(int cases, int loadSeconds, bool quick)
     private readonly List<BackendRun> runs = [];
     private long events;
     private long bytes;
+    private MartenFigures? marten;
+    private StartUpFigures? startUp;
 
     public void Workload(long eventCount, long fileBytes) => (events, bytes) = (eventCount, fileBytes);
+
+    public void Peer(MartenFigures figures) => marten = figures;
+
+    public void StartUp(StartUpFigures figures) => startUp = figures;
 
     public BackendRun Backend(string name)
     {
@@ -47,6 +53,16 @@ internal sealed class Report(int cases, int loadSeconds, bool quick)
             s.AppendLine($"| {label} | {target} | " + string.Join(" | ", runs.Select(pick)) + " |");
         }
 
+        if (marten is not null && runs.FirstOrDefault(r => r.Name == "PostgreSQL") is { } postgres)
+        {
+            PeerTable(s, marten, postgres);
+        }
+
+        if (startUp is not null)
+        {
+            StartUpTable(s, startUp);
+        }
+
         // The hand-kept analysis of where the time goes travels with every report.
         var analysis = Path.Combine(AppContext.BaseDirectory, "ANALYSIS.md");
         if (File.Exists(analysis))
@@ -56,6 +72,42 @@ internal sealed class Report(int cases, int loadSeconds, bool quick)
 
         return s.ToString();
     }
+
+    private static void PeerTable(StringBuilder s, MartenFigures m, BackendRun docket)
+    {
+        s.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## Against a peer: Marten {m.Marten} on the same PostgreSQL").AppendLine();
+        s.AppendLine("The same workload file, the same throwaway PostgreSQL server (a database of its own), the same 32 clients");
+        s.AppendLine("and duration, in the same run. Marten runs in-process against the database (no HTTP), with quick append");
+        s.AppendLine("for loading; Docket's figures go through its whole path: HTTP and the token check, the strict parser,");
+        s.AppendLine("the safeguards, the hash chain and Merkle leaf, the case summary and statistics projections, and for a read");
+        s.AppendLine("the access-log entry written before the answer. Marten's stream read folds a three-field aggregate;");
+        s.AppendLine("Docket's folds the whole case (stage, deadlines, removal-check inputs).").AppendLine();
+        s.AppendLine("| figure | target | Docket | Marten | **Docket / Marten** |");
+        s.AppendLine("| --- | --- | --- | --- | --- |");
+        s.AppendLine(CultureInfo.InvariantCulture, $"| (a) single-event appends with an expected version, events/s (32 writers, distinct streams) | >= 1.0 x | {F(docket.AppendRate)} (p99 {docket.AppendP99:F1} ms) | {F(m.AppendsPerSecond)} (p99 {m.AppendP99:F1} ms) | **{X(docket.AppendRate / m.AppendsPerSecond)}** |");
+        s.AppendLine(CultureInfo.InvariantCulture, $"| (b) bulk load of the workload, events/s (`docket import` vs batched `StartStream`, quick append) | >= 1.0 x | {F(docket.ImportRate)} | {F(m.BulkEventsPerSecond)} | **{X(docket.ImportRate / m.BulkEventsPerSecond)}** |");
+        s.AppendLine(CultureInfo.InvariantCulture, $"| (c) read one stream and aggregate it, reads/s (32 readers, random cases) | >= 1.0 x | {F(docket.ReadRate)} (p99 {docket.ReadP99:F1} ms) | {F(m.ReadsPerSecond)} (p99 {m.ReadP99:F1} ms) | **{X(docket.ReadRate / m.ReadsPerSecond)}** |");
+        if (m.AppendFailed + m.ReadFailed > 0)
+        {
+            s.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Marten refused or failed {m.AppendFailed} appends and {m.ReadFailed} reads.");
+        }
+    }
+
+    private static void StartUpTable(StringBuilder s, StartUpFigures f)
+    {
+        s.AppendLine().AppendLine("## Start-up").AppendLine();
+        s.AppendLine(CultureInfo.InvariantCulture, $"Whole processes, the median of 7 runs each, on a SQLite database of {f.Events:N0} events; the floor is `dotnet` starting a program that does nothing (bench/Docket.Bench.Floor).").AppendLine();
+        s.AppendLine("| figure | target | time | **/ floor** |");
+        s.AppendLine("| --- | --- | --- | --- |");
+        s.AppendLine(CultureInfo.InvariantCulture, $"| `dotnet` empty program (floor) |  | {f.Floor.TotalMilliseconds:F0} ms | 1.0 x |");
+        s.AppendLine(CultureInfo.InvariantCulture, $"| `docket verify` |  <= 2 x floor | {f.Verify.TotalMilliseconds:F0} ms | **{X(f.Verify / f.Floor)}** |");
+        s.AppendLine(CultureInfo.InvariantCulture, $"| `docket export` |  | {f.Export.TotalMilliseconds:F0} ms | **{X(f.Export / f.Floor)}** |");
+        s.AppendLine(CultureInfo.InvariantCulture, $"| `docket serve` to its first healthy answer | < 2 s | {f.ServeHealthy.TotalMilliseconds:F0} ms | {X(f.ServeHealthy / f.Floor)} |");
+    }
+
+    private static string F(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string X(double ratio) => ratio.ToString("F2", CultureInfo.InvariantCulture) + " x";
 
     private static string CpuModel() =>
         File.Exists("/proc/cpuinfo")
@@ -74,6 +126,16 @@ internal sealed class BackendRun(string name)
     private long[] profile = [];
     private static readonly double[] ProfilePoints = [0.25, 0.5, 0.75, 1.0];
     private bool intact;
+
+    public double ImportRate => importRate;
+
+    public double AppendRate => appendRate;
+
+    public double AppendP99 => appendP99;
+
+    public double ReadRate => readRate;
+
+    public double ReadP99 => readP99;
 
     public static readonly (string Label, string Target, Func<BackendRun, string> Pick)[] Rows =
     [

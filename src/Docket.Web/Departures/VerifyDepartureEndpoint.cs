@@ -51,12 +51,7 @@ public static class VerifyDepartureEndpoint
             return problem!;
         }
 
-        List<CaseEvent> events = [new DepartureVerified { On = on }];
-        if (close)
-        {
-            events.Add(new CaseClosed(ClosureReason.Departed) { On = on });
-        }
-
+        var events = Events(on, close);
         var number = loaded.State.Identity!.ANumber;
         return await cases.AppendAllAsync(loaded.State, expectedVersion, events, Caller.From(http.User).Name, cancellationToken) switch
         {
@@ -67,6 +62,10 @@ public static class VerifyDepartureEndpoint
             _ => Problems.NotFound($"There is no case {number.Digits} in your caseload."),
         };
     }
+
+    /// <summary>What a verification records: DepartureVerified, and CaseClosed (departed) with it when asked; the staff page records the same.</summary>
+    public static IReadOnlyList<CaseEvent> Events(NodaTime.LocalDate on, bool closeCase) =>
+        closeCase ? [new DepartureVerified { On = on }, new CaseClosed(ClosureReason.Departed) { On = on }] : [new DepartureVerified { On = on }];
 
     private static (NodaTime.LocalDate On, bool Close) Read(JsonElement json, List<string> errors)
     {

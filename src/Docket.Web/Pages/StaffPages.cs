@@ -57,6 +57,7 @@ public static class StaffPages
         Cases.Reading.CasePageEndpoints.MapCasePages(pages);
         Cases.Recording.RecordEventPageEndpoints.MapRecordEventPages(pages);
         Cases.Opening.OpenCasePageEndpoints.MapOpenCasePages(pages);
+        Statistics.Page.StatisticsPageEndpoints.MapStatisticsPages(pages);
         return app;
     }
 

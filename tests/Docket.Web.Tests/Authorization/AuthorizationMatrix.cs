@@ -50,6 +50,9 @@ public abstract class AuthorizationMatrix(DocketServer server)
         POST /setup/{token}                       | 404  | 404 | 404    | 404 | 404    | 404  | 404   | 404   | 404
         GET  /work                                | 302  | 200 | 200    | 200 | 200    | 200  | 200   | 200   | 302
         GET  /rules                               | 200  | 200 | 200    | 200 | 200    | 200  | 200   | 200   | 200
+        GET  /statistics                          | 200  | 200 | 200    | 200 | 200    | 200  | 200   | 200   | 200
+        GET  /statistics/departures.csv           | 200  | 200 | 200    | 200 | 200    | 200  | 200   | 200   | 200
+        GET  /statistics/outcomes.csv             | 200  | 200 | 200    | 200 | 200    | 200  | 200   | 200   | 200
         GET  /cases/find                          | 302  | 302 | 200    | 302 | 200    | 302  | 200   | 200   | 302
         POST /cases/break-glass                   | 302  | 403 | 403    | 200 | 200    | 403  | 403   | 200   | 302
         GET  /cases/{aNumber}                     | 302  | 200 | 404    | 200 | 403    | 200  | 404   | 403   | 302
@@ -119,6 +122,9 @@ public abstract class AuthorizationMatrix(DocketServer server)
         ["POST /setup/{token}"] = _ => PageForm("/setup/dks_notAnIssuedSetupToken", ("password", "a long enough passphrase here"), ("confirmation", "a long enough passphrase here"), ("code", "123456")),
         ["GET /work"] = _ => Page("/work"),
         ["GET /rules"] = _ => Page("/rules"),
+        ["GET /statistics"] = _ => Page("/statistics"),
+        ["GET /statistics/departures.csv"] = _ => Page("/statistics/departures.csv?by=country&from=2025-05-01&to=2025-05-31"),
+        ["GET /statistics/outcomes.csv"] = _ => Page("/statistics/outcomes.csv?by=representation"),
         ["GET /cases/find"] = c => Page($"/cases/find?aNumber={c.ANumber}"),
         ["POST /cases/break-glass"] = c => PageForm("/cases/break-glass", ("aNumber", c.ANumber), ("reason", "Quarterly review of the matrix")),
         ["GET /cases/{aNumber}"] = c => Page($"/cases/{c.ANumber}"),

@@ -79,6 +79,8 @@ public static class CasePageEndpoints
                 Readers = readers,
                 BreakGlassReason = breakGlassReason,
                 RecordableTypes = mayRecord ? RecordableTypes(caller) : [],
+                PendingDeparture = loaded.State is { DepartureReport: { } report, DepartureVerifiedOn: null, Closure: null } ? report : null,
+                MayVerifyDeparture = mayRecord && CaseAccess.MayRecordType(caller, typeof(DepartureVerified)),
                 Notices = notices ?? [],
             },
             removalErrors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);

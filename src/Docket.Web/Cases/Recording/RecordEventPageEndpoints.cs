@@ -56,7 +56,9 @@ public static class RecordEventPageEndpoints
         string aNumber, HttpContext http, CaseLog cases, EventReader reader, AccessLog accessLog, LegalClock today, CancellationToken cancellationToken)
     {
         var form = await http.Request.ReadFormAsync(cancellationToken);
-        var values = form.Where(f => !f.Key.StartsWith("__", StringComparison.Ordinal))
+        // "Close the case (departed)" on the case page's departure panel: not a field of the event, but a second event in the same append.
+        var closeCase = form["closeCase"] == "true";
+        var values = form.Where(f => !f.Key.StartsWith("__", StringComparison.Ordinal) && f.Key != "closeCase")
             .ToDictionary(f => f.Key, f => (IReadOnlyList<string>)[.. f.Value.Select(v => v ?? "")], StringComparer.Ordinal);
         string? type = form["type"];
         if (type is null || !EventTypes.ByName.TryGetValue(type, out var eventType) || type == nameof(CaseOpened))
@@ -111,7 +113,8 @@ public static class RecordEventPageEndpoints
             return Again(StatusCodes.Status400BadRequest, parsed.Errors);
         }
 
-        return await cases.AppendAsync(loaded.State, version, @event, caller.Name, cancellationToken) switch
+        var events = @event is DepartureVerified && closeCase ? Departures.VerifyDepartureEndpoint.Events(@event.On, closeCase: true) : [@event];
+        return await cases.AppendAllAsync(loaded.State, version, events, caller.Name, cancellationToken) switch
         {
             CaseCommandResult.Appended a => Results.Redirect($"/cases/{digits}?recorded={a.Version}"),
             CaseCommandResult.Conflict c => Again(StatusCodes.Status409Conflict, conflict: Changes(loaded, version), newVersion: c.ActualVersion),
