@@ -29,6 +29,8 @@ public abstract class DocketDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<AccessLogRow> AccessLog => Set<AccessLogRow>();
 
+    public DbSet<BreakGlassReviewRow> BreakGlassReviews => Set<BreakGlassReviewRow>();
+
     public DbSet<StaffCredentialRow> StaffCredentials => Set<StaffCredentialRow>();
 
     public DbSet<StatisticsReleaseRow> StatisticsReleases => Set<StatisticsReleaseRow>();
@@ -112,6 +114,17 @@ public abstract class DocketDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Reason).HasMaxLength(1000);
             e.Property(x => x.Outcome).HasMaxLength(16);
             e.HasIndex(x => new { x.ANumber, x.Id });
+            e.HasIndex(x => new { x.BreakGlass, x.Id });
+        });
+        modelBuilder.Entity<BreakGlassReviewRow>(e =>
+        {
+            e.ToTable("break_glass_reviews");
+            e.Property(x => x.At).HasMaxLength(24);
+            e.Property(x => x.Reviewer).HasMaxLength(200);
+            e.Property(x => x.ReviewerRole).HasMaxLength(32);
+            e.Property(x => x.Note).HasMaxLength(Access.BreakGlassReviews.MaxNote);
+            e.HasIndex(x => x.AccessId).IsUnique();
+            e.HasOne<AccessLogRow>().WithMany().HasForeignKey(x => x.AccessId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<StaffCredentialRow>(e =>
         {

@@ -6,7 +6,23 @@ using NodaTime;
 namespace Docket.Store.Access;
 
 /// <summary>What to find in the access log; every filter is optional.</summary>
-public sealed record AccessLogQuery(string? ANumber = null, string? UserName = null, bool? BreakGlass = null, string? Outcome = null, long? AfterId = null, int Limit = 100);
+public sealed record AccessLogQuery(string? ANumber = null, string? UserName = null, bool? BreakGlass = null, string? Outcome = null, long? AfterId = null, int Limit = 100)
+{
+    /// <summary>The office the reader was in when they read.</summary>
+    public string? Office { get; init; }
+
+    /// <summary>Entries at or after this instant (text as <see cref="AccessLogRow.At"/>).</summary>
+    public string? FromAt { get; init; }
+
+    /// <summary>Entries strictly before this instant (text as <see cref="AccessLogRow.At"/>).</summary>
+    public string? BeforeAt { get; init; }
+
+    /// <summary>Entries with a smaller id (paging backwards, newest first).</summary>
+    public long? BeforeId { get; init; }
+
+    /// <summary>Newest first (the pages); the API pages oldest first with <see cref="AfterId"/>.</summary>
+    public bool NewestFirst { get; init; }
+}
 
 /// <summary>
 /// The access log: every read of a case, recorded before the data is returned. Entries queue
@@ -54,8 +70,29 @@ public sealed class AccessLog : IAsyncDisposable
 
     public async Task<IReadOnlyList<AccessLogRow>> QueryAsync(AccessLogQuery query, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(query);
         await using var context = database.CreateContext();
-        var rows = context.AccessLog.AsNoTracking();
+        var rows = Filter(context.AccessLog.AsNoTracking(), query);
+        rows = query.NewestFirst ? rows.OrderByDescending(r => r.Id) : rows.OrderBy(r => r.Id);
+        return await rows.Take(Math.Clamp(query.Limit, 1, 1000)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Every entry that matches, oldest first, without a limit, read as the caller consumes them
+    /// (the CSV download): the rows are never all held in memory.
+    /// </summary>
+    public async IAsyncEnumerable<AccessLogRow> StreamAsync(AccessLogQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var context = database.CreateContext();
+        await foreach (var row in Filter(context.AccessLog.AsNoTracking(), query).OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    private static IQueryable<AccessLogRow> Filter(IQueryable<AccessLogRow> rows, AccessLogQuery query)
+    {
         if (query.ANumber is { } a)
         {
             rows = rows.Where(r => r.ANumber == a);
@@ -64,6 +101,11 @@ public sealed class AccessLog : IAsyncDisposable
         if (query.UserName is { } user)
         {
             rows = rows.Where(r => r.UserName == user);
+        }
+
+        if (query.Office is { } office)
+        {
+            rows = rows.Where(r => r.Office == office);
         }
 
         if (query.BreakGlass is { } breakGlass)
@@ -76,12 +118,28 @@ public sealed class AccessLog : IAsyncDisposable
             rows = rows.Where(r => r.Outcome == outcome);
         }
 
+        // The instants are fixed-width UTC text, so their order as text is their order in time.
+        if (query.FromAt is { } from)
+        {
+            rows = rows.Where(r => string.Compare(r.At, from) >= 0);
+        }
+
+        if (query.BeforeAt is { } before)
+        {
+            rows = rows.Where(r => string.Compare(r.At, before) < 0);
+        }
+
         if (query.AfterId is { } after)
         {
             rows = rows.Where(r => r.Id > after);
         }
 
-        return await rows.OrderBy(r => r.Id).Take(Math.Clamp(query.Limit, 1, 1000)).ToListAsync(cancellationToken);
+        if (query.BeforeId is { } beforeId)
+        {
+            rows = rows.Where(r => r.Id < beforeId);
+        }
+
+        return rows;
     }
 
     public async ValueTask DisposeAsync()

@@ -56,6 +56,31 @@ internal static class AppendOnlyTriggers
         DROP TRIGGER IF EXISTS access_log_append_only_truncate ON access_log;
         """;
 
+    /// <summary>Break-glass reviews are append-only too: a review is never edited or withdrawn.</summary>
+    public const string SqliteReviews = """
+        CREATE TRIGGER break_glass_reviews_append_only_update BEFORE UPDATE ON break_glass_reviews
+        BEGIN SELECT RAISE(ABORT, 'break-glass reviews are append-only'); END;
+        CREATE TRIGGER break_glass_reviews_append_only_delete BEFORE DELETE ON break_glass_reviews
+        BEGIN SELECT RAISE(ABORT, 'break-glass reviews are append-only'); END;
+        """;
+
+    public const string SqliteReviewsDrop = """
+        DROP TRIGGER IF EXISTS break_glass_reviews_append_only_update;
+        DROP TRIGGER IF EXISTS break_glass_reviews_append_only_delete;
+        """;
+
+    public const string PostgresReviews = """
+        CREATE TRIGGER break_glass_reviews_append_only_row BEFORE UPDATE OR DELETE ON break_glass_reviews
+          FOR EACH ROW EXECUTE FUNCTION events_append_only();
+        CREATE TRIGGER break_glass_reviews_append_only_truncate BEFORE TRUNCATE ON break_glass_reviews
+          FOR EACH STATEMENT EXECUTE FUNCTION events_append_only();
+        """;
+
+    public const string PostgresReviewsDrop = """
+        DROP TRIGGER IF EXISTS break_glass_reviews_append_only_row ON break_glass_reviews;
+        DROP TRIGGER IF EXISTS break_glass_reviews_append_only_truncate ON break_glass_reviews;
+        """;
+
     public const string Postgres = """
         CREATE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN

@@ -87,7 +87,57 @@ namespace Docket.Store.Migrations.Postgres
                     b.HasIndex("ANumber", "Id")
                         .HasDatabaseName("ix_access_log_a_number_id");
 
+                    b.HasIndex("BreakGlass", "Id")
+                        .HasDatabaseName("ix_access_log_break_glass_id");
+
                     b.ToTable("access_log", (string)null);
+                });
+
+            modelBuilder.Entity("Docket.Store.Access.BreakGlassReviewRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccessId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("access_id");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Reviewer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reviewer");
+
+                    b.Property<string>("ReviewerRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reviewer_role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_break_glass_reviews");
+
+                    b.HasIndex("AccessId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_break_glass_reviews_access_id");
+
+                    b.ToTable("break_glass_reviews", (string)null);
                 });
 
             modelBuilder.Entity("Docket.Store.Audit.CheckpointRow", b =>
@@ -624,6 +674,16 @@ namespace Docket.Store.Migrations.Postgres
                         .HasDatabaseName("ix_users_token_hash");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Docket.Store.Access.BreakGlassReviewRow", b =>
+                {
+                    b.HasOne("Docket.Store.Access.AccessLogRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_break_glass_reviews_access_log_access_id");
                 });
 #pragma warning restore 612, 618
         }
