@@ -5,7 +5,8 @@ namespace Docket.Browser.Tests;
 /// <summary>
 /// The officer's way in by the keyboard alone (Tab, Shift+Tab, Enter and typing; no clicks and no
 /// filling of locators): the skip link moves focus to the main content, every control reached
-/// shows where focus is, sign-in, finding a case and the week view of My work all work.
+/// shows where focus is, sign-in, finding a case and the week view of My work all work; and the
+/// person's sign-in, case page and departure report.
 /// </summary>
 public sealed class KeyboardOnlyTests(StaffSite site) : IClassFixture<StaffSite>
 {
@@ -56,6 +57,55 @@ public sealed class KeyboardOnlyTests(StaffSite site) : IClassFixture<StaffSite>
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_person_signs_in_reads_the_case_and_reports_a_departure_by_keyboard_only()
+    {
+        var (digits, code) = await PersonFlowTests.DecidedCaseAsync(site);
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/my-case/sign-in");
+
+        await page.Keyboard.PressAsync("Tab");
+        await AssertFocusedAsync(page, "a.usa-skipnav");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main-content", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+
+        await TabToAsync(page, "#aNumber");
+        await page.Keyboard.TypeAsync(digits);
+        await TabToAsync(page, "#accessCode");
+        await page.Keyboard.TypeAsync(code);
+        await TabToAsync(page, "#dateOfBirth");
+        await page.Keyboard.TypeAsync("09/17/1984");
+        await TabToAsync(page, "form button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Your case");
+        await Assertions.Expect(page.GetByText("to appeal the judge's decision to the Board of Immigration Appeals").First).ToBeVisibleAsync();
+
+        // The "why" link of a deadline, then on to the departure form from the navigation.
+        await TabToAsync(page, "a[href^='/my-case/why#']");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/my-case/why**");
+        await TabToAsync(page, "a[href='/my-case/departure']");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/my-case/departure");
+
+        await TabToAsync(page, "#destinationCountry");
+        await page.Keyboard.TypeAsync("Peru");
+        Assert.Equal("PER", await page.EvaluateAsync<string>("() => document.activeElement.value"));
+        await TabToAsync(page, "#on");
+        await page.Keyboard.TypeAsync("06/01/2025");
+        // Tab enters each radio group at its first choice; Space chooses it.
+        await TabToAsync(page, "input[name=mode]");
+        await page.Keyboard.PressAsync("Space");
+        await TabToAsync(page, "input[name=evidence]");
+        await page.Keyboard.PressAsync("Space");
+        Assert.Equal(2, await page.Locator("input[type=radio]:checked").CountAsync());
+        await TabToAsync(page, "form button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your departure report was sent");
+        await Assertions.Expect(page.GetByText($"Reference: {digits}-")).ToBeVisibleAsync();
+        await page.CloseAsync();
+    }
+
     /// <summary>Presses Tab until the focused element matches the selector, checking on the way that each one shows its focus.</summary>
     internal static async Task TabToAsync(IPage page, string selector, int limit = 80)
     {
@@ -91,9 +141,11 @@ public sealed class KeyboardOnlyTests(StaffSite site) : IClassFixture<StaffSite>
             () => {
               const e = document.activeElement;
               if (!e || e === document.body || e.id === 'main-content') return true;
-              const s = getComputedStyle(e);
-              const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
-              return outline || (s.boxShadow && s.boxShadow !== 'none');
+              const marked = s => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow && s.boxShadow !== 'none');
+              // USWDS hides a radio's or checkbox's own input and marks focus on its label's box.
+              if ((e.type === 'radio' || e.type === 'checkbox') && e.labels && e.labels.length > 0)
+                return marked(getComputedStyle(e.labels[0], '::before')) || marked(getComputedStyle(e.labels[0]));
+              return marked(getComputedStyle(e));
             }
             """);
         Assert.True(visible, $"{page.Url}: focus on {await DescribeFocusAsync(page)} is not visible");

@@ -133,8 +133,10 @@ public sealed class PersonFlowTests(StaffSite site) : IClassFixture<StaffSite>
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
+    private Task<(string Digits, string Code)> DecidedCaseAsync() => DecidedCaseAsync(site);
+
     /// <summary>An NYC case with a removal order and the appeal window open; its access code.</summary>
-    private async Task<(string Digits, string Code)> DecidedCaseAsync()
+    internal static async Task<(string Digits, string Code)> DecidedCaseAsync(StaffSite site)
     {
         var digits = site.NewANumber();
         using var http = new HttpClient { BaseAddress = site.Server.Address };
