@@ -143,7 +143,9 @@ public abstract class AccessLogTests(DocketServer server)
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             var refused = await Assert.ThrowsAnyAsync<DbException>(() => command.ExecuteNonQueryAsync());
-            Assert.Contains("append-only", refused.Message, StringComparison.OrdinalIgnoreCase);
+            // TRUNCATE now meets the break-glass reviews' foreign key before the append-only trigger: refused either way.
+            Assert.True(refused.Message.Contains("append-only", StringComparison.OrdinalIgnoreCase)
+                || (sql.StartsWith("TRUNCATE", StringComparison.Ordinal) && refused.Message.Contains("foreign key", StringComparison.OrdinalIgnoreCase)), refused.Message);
         }
 
         var after = Assert.Single(await server.AccessLogForAsync(digits));

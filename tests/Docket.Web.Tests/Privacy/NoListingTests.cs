@@ -19,7 +19,9 @@ public sealed class NoListingTests(SqliteServer server) : IClassFixture<SqliteSe
     /// also the destination country of ONE case's removal check; audit-log filters (user,
     /// breakGlass, outcome) for auditors; proofs (version, treeSize, from, to) about events;
     /// statistics (by, release): which aggregate table of which release, counts only, small
-    /// cells withheld, never a person.
+    /// cells withheld, never a person; My work's own caseload: kind (which kind of legal deadline,
+    /// e.g. the appeal window, among the caller's caseload's running deadlines, each case listed
+    /// logged) and days (how long nothing was recorded: 180, 365 or 730).
     /// </summary>
     private static readonly HashSet<string> Allowed =
     [
@@ -29,6 +31,7 @@ public sealed class NoListingTests(SqliteServer server) : IClassFixture<SqliteSe
         "user", "breakGlass", "outcome",
         "version", "treeSize",
         "by", "release",
+        "kind", "days",
     ];
 
     [Fact]
@@ -72,6 +75,7 @@ public sealed class NoListingTests(SqliteServer server) : IClassFixture<SqliteSe
             }
         }
 
-        Assert.Equal(["GET /api/caseload/hearings", "GET /api/cases"], listing.Order(StringComparer.Ordinal));
+        // GET /api/caseload/idle: the caller's own caseload's cases where nothing happened (My work).
+        Assert.Equal(["GET /api/caseload/hearings", "GET /api/caseload/idle", "GET /api/cases"], listing.Order(StringComparer.Ordinal));
     }
 }
