@@ -149,7 +149,7 @@ public abstract class RunningDeadlinesTests(StoreKind kind) : StoreTestBase(kind
     [Fact]
     public async Task A_rebuild_from_the_log_writes_the_same_rows_and_the_same_last_recorded_instants()
     {
-        var steps = Histories.Generator.Sample(60, 10).MaxBy(s => s.Length)!;
+        var steps = Histories.Generator.Sample(60, 40).MaxBy(s => s.Length)!; // the longest of 40, so that it almost surely has deadlines (10 sometimes had none)
         var streams = await WriteAsync(steps, "NYC");
         var before = await SnapshotAsync();
         Assert.NotEmpty(before.Deadlines);
