@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Docket.Domain.Events;
+using Docket.Store.Audit;
 using Npgsql;
 
 namespace Docket.Store.Cases;
@@ -59,48 +60,32 @@ internal static class RunningDeadlinesWriter
             return;
         }
 
-        await using var last = Command(connection, transaction, LastRecorded + " WHERE a_number = @a");
-        await using var delete = Command(connection, transaction, "DELETE FROM case_deadlines WHERE a_number = @a");
+        await using var last = Sql.Command(connection, transaction, LastRecorded + " WHERE a_number = @a");
+        await using var delete = Sql.Command(connection, transaction, "DELETE FROM case_deadlines WHERE a_number = @a");
         foreach (var summary in summaries)
         {
             foreach (var command in new[] { last, delete })
             {
                 command.Parameters.Clear();
-                Bind(command, "@a", summary.ANumber);
+                Sql.Add(command, "@a", summary.ANumber);
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }
 
-        await using var each = Command(connection, transaction, Insert);
+        await using var each = Sql.Command(connection, transaction, Insert);
         foreach (var row in rows)
         {
             each.Parameters.Clear();
-            Bind(each, "@a", row.ANumber);
-            Bind(each, "@s", row.Seq);
-            Bind(each, "@k", row.Kind);
-            Bind(each, "@d", row.Due);
-            Bind(each, "@r", row.Rule);
-            Bind(each, "@f", row.From);
-            Bind(each, "@u", row.Until);
-            Bind(each, "@o", row.Office);
-            Bind(each, "@bar", (object?)row.Bar ?? DBNull.Value);
+            Sql.Add(each, "@a", row.ANumber);
+            Sql.Add(each, "@s", row.Seq);
+            Sql.Add(each, "@k", row.Kind);
+            Sql.Add(each, "@d", row.Due);
+            Sql.Add(each, "@r", row.Rule);
+            Sql.Add(each, "@f", row.From);
+            Sql.Add(each, "@u", row.Until);
+            Sql.Add(each, "@o", row.Office);
+            Sql.Add(each, "@bar", (object?)row.Bar ?? DBNull.Value);
             await each.ExecuteNonQueryAsync(cancellationToken);
         }
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string text)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = text;
-        return command;
-    }
-
-    private static void Bind(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }
