@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Docket.Cli.Commands;
+using NodaTime;
 
 namespace Docket.Cli;
 
@@ -14,18 +15,26 @@ public static class DocketCli
     public const int Tampered = 1;
     public const int Failed = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        RunAsync(args, output, error, SystemClock.Instance, cancellationToken);
+
+    /// <summary>
+    /// Runs a command with the given clock as "now" for <c>serve</c> (the whole web host: sessions,
+    /// deadlines, the release schedule) and <c>stats release</c> (the last complete month), so a
+    /// test can put the program in any month.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IClock clock, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("Docket: immigration case lifecycle, kept as an append-only, tamper-evident event log.")
         {
-            ServeCommand.Create(),
+            ServeCommand.Create(clock),
             UsersCommand.Create(),
             VerifyCommand.Create(),
             CheckpointCommand.Create(),
             ExportCommand.Create(),
             ImportCommand.Create(),
             DemoCommand.Create(),
-            StatsCommand.Create(),
+            StatsCommand.Create(clock),
         };
 
         var parse = root.Parse(args);

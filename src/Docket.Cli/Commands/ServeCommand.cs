@@ -14,7 +14,7 @@ internal static class ServeCommand
     private const string DemoUser = "demo-supervisor";
     private const string DemoOffice = "NYC";
 
-    public static Command Create()
+    public static Command Create(IClock clock)
     {
         var db = CliOptions.Database();
         var urls = new Option<string>("--urls") { Description = "where to listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
@@ -36,6 +36,7 @@ internal static class ServeCommand
             {
                 Database = parse.GetValue(db)!,
                 Urls = parse.GetValue(urls)!,
+                Clock = clock,
                 Checkpoints = parse.GetValue(key) is { Length: > 0 } keyPath ? new Docket.Web.Audit.CheckpointSettings { KeyPath = Path.GetFullPath(keyPath) } : null,
             };
             await using var app = await DocketWebApp.CreateAsync(options, ct);
@@ -50,11 +51,11 @@ internal static class ServeCommand
                     await DemoCommand.SeedAsync(database, 200, seed: 20261129, ct);
                 }
 
-                token = (await new UserStore(database, SystemClock.Instance).ReissueAsync(DemoUser, UserRoles.Supervisor, DemoOffice, ct)).Token;
+                token = (await new UserStore(database, clock).ReissueAsync(DemoUser, UserRoles.Supervisor, DemoOffice, ct)).Token;
                 // A fresh password and authenticator secret on every demo start, as the token is fresh.
                 var password = "demo " + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
                 var secret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(StaffCredentials.SecretBytes);
-                await new StaffCredentials(database, SystemClock.Instance).SetDirectlyAsync(DemoUser, StaffSignIn.HashPassword(DemoUser, password), secret, ct);
+                await new StaffCredentials(database, clock).SetDirectlyAsync(DemoUser, StaffSignIn.HashPassword(DemoUser, password), secret, ct);
                 demoSignIn = (password, TotpCodes.Base32(secret));
                 var firstPage = await new CaseDirectory(database).SearchAsync(new Caseload(DemoOffice, null), aNumber: null, familyName: null, dateOfBirth: null, page: 1, pageSize: 50, ct);
                 // A case still running shows the person more (a hearing, deadlines) than a closed one.

@@ -14,13 +14,13 @@ namespace Docket.Cli.Commands;
 /// </summary>
 internal static class StatsCommand
 {
-    public static Command Create() => new("stats", "Public statistics: issue a release, or rebuild the cells from the log.")
+    public static Command Create(IClock clock) => new("stats", "Public statistics: issue a release, or rebuild the cells from the log.")
     {
-        Release(),
+        Release(clock),
         Rebuild(),
     };
 
-    private static Command Release()
+    private static Command Release(IClock clock)
     {
         var db = CliOptions.Database();
         var through = new Option<string?>("--through") { Description = "the last month the release covers, YYYY-MM (default: the last complete month)" };
@@ -34,7 +34,7 @@ internal static class StatsCommand
             }
 
             var database = await CliOptions.OpenExistingAsync(parse.GetValue(db)!, "stats release reads an existing database", ct);
-            var releases = new StatisticsReleases(database, new StatisticsProjection(database, CourtCalendar.Default), SystemClock.Instance, LegalClock.InDefaultZone(SystemClock.Instance));
+            var releases = new StatisticsReleases(database, new StatisticsProjection(database, CourtCalendar.Default), clock, LegalClock.InDefaultZone(clock));
             var result = await releases.IssueAsync(last, ct);
             var summary = result.Release.Summary;
             await parse.InvocationConfiguration.Output.WriteLineAsync(result.Issued
