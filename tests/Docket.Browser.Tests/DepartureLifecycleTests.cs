@@ -11,7 +11,8 @@ namespace Docket.Browser.Tests;
 /// <summary>
 /// A departure from report to published figure, by clicking: the person reports it in
 /// self-service, the officer finds it in My work's queue, verifies it and closes the case in one
-/// step, and after a release the public statistics page counts it; another report is rejected
+/// step (after a verification dated tomorrow was refused, the choice kept), and after a release
+/// the public statistics page counts it; another report is rejected
 /// with a reason and is not counted. Every page visited passes the page checks and is
 /// photographed at 1280 and 390 px.
 /// </summary>
@@ -70,7 +71,16 @@ public sealed class DepartureLifecycleTests(StaffSite site) : IClassFixture<Staf
         await Assertions.Expect(panel).ToContainTextAsync("boarding pass");
         await Assertions.Expect(officer.GetByLabel("Close the case (departed)")).ToBeCheckedAsync();
         problems.AddRange(await PageChecks.CheckAsync(officer, "lifecycle-case-reported"));
+
+        // A verification dated tomorrow is refused; the page that says so keeps "Close the case" ticked.
+        await officer.GetByLabel("Verified on").FillAsync("2025-06-03");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Verify the departure" }).ClickAsync();
+        await Assertions.Expect(officer.GetByText("A safeguard of the law forbids this step")).ToBeVisibleAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Link, new() { Name = "RECORD-NOT-FUTURE" })).ToBeVisibleAsync();
+        await Assertions.Expect(officer.GetByLabel("Close the case (departed)")).ToBeCheckedAsync();
+        problems.AddRange(await PageChecks.CheckAsync(officer, "lifecycle-verify-refused"));
+        await officer.GetByLabel("Effective date").FillAsync("2025-06-02");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Record", Exact = true }).ClickAsync();
 
         await Assertions.Expect(officer.GetByText("Recorded: the case is now at version 6.")).ToBeVisibleAsync();
         var timeline = officer.Locator("#timeline ~ ol > li");

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Docket.Web.Tests.Infrastructure;
 
 namespace Docket.Web.Tests.StaffPages;
@@ -8,7 +9,7 @@ namespace Docket.Web.Tests.StaffPages;
 /// in one step (the case then shows closed and classified), rejects another only with a reason,
 /// a stale version is the conflict page, and a form without its antiforgery token records nothing.
 /// </summary>
-public sealed class DeparturePanelTests(SqliteServer server) : IClassFixture<SqliteServer>
+public sealed partial class DeparturePanelTests(SqliteServer server) : IClassFixture<SqliteServer>
 {
     [Fact]
     public async Task Verifying_with_close_the_case_records_both_and_the_case_shows_closed_and_classified()
@@ -72,6 +73,63 @@ public sealed class DeparturePanelTests(SqliteServer server) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task Bug_a_refused_verification_lost_the_close_the_case_choice_and_now_keeps_it()
+    {
+        var (digits, version) = await ReportedAsync("CAN");
+        using var officer = await server.PagesAsAsync(DocketServer.Officer);
+        var tomorrow = Verify(version, close: true);
+        tomorrow[2] = new("on", "2025-06-03");
+
+        using var refused = await officer.PostFormAsync($"/cases/{digits}/record", tomorrow, tokenFrom: $"/cases/{digits}");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("RECORD-NOT-FUTURE", page, StringComparison.Ordinal);
+        Assert.True(CloseCaseTicked(page), "the page that shows the refusal dropped \"Close the case (departed)\"");
+        Assert.Equal(version, await server.StoredVersionAsync(digits));
+    }
+
+    [Fact]
+    public async Task Bug_a_stale_verification_lost_the_close_the_case_choice_and_sent_again_now_closes_the_case()
+    {
+        var (digits, version) = await ReportedAsync("MEX");
+        var moved = await server.AsOfficer.AppendAsync(digits, version, """{"type":"MailingAddressChanged","on":"2025-06-02","address":"9 Late Lane, Queens NY"}""");
+        using var officer = await server.PagesAsAsync(DocketServer.Officer);
+
+        using var stale = await officer.PostFormAsync($"/cases/{digits}/record", Verify(version, close: true), tokenFrom: $"/cases/{digits}");
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.True(CloseCaseTicked(await stale.Content.ReadAsStringAsync()), "the conflict page dropped \"Close the case (departed)\"");
+
+        // Sent again from the conflict page, at the version it now carries: verified and closed.
+        using var again = await officer.PostFormAsync($"/cases/{digits}/record", Verify(moved, close: true), tokenFrom: $"/cases/{digits}");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(moved + 2, await server.StoredVersionAsync(digits));
+        Assert.Contains("<dt>Status</dt><dd>closed</dd>", await officer.Http.GetStringAsync($"/cases/{digits}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_verification_sent_without_closing_comes_back_from_a_conflict_still_without_closing()
+    {
+        var (digits, version) = await ReportedAsync("GTM");
+        await server.AsOfficer.AppendAsync(digits, version, """{"type":"MailingAddressChanged","on":"2025-06-02","address":"9 Late Lane, Queens NY"}""");
+        using var officer = await server.PagesAsAsync(DocketServer.Officer);
+
+        using var stale = await officer.PostFormAsync($"/cases/{digits}/record", Verify(version, close: false), tokenFrom: $"/cases/{digits}");
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.False(CloseCaseTicked(await stale.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task The_record_page_of_a_verification_offers_close_the_case_ticked()
+    {
+        var (digits, _) = await ReportedAsync("CAN");
+        using var officer = await server.PagesAsAsync(DocketServer.Officer);
+
+        Assert.True(CloseCaseTicked(await officer.Http.GetStringAsync($"/cases/{digits}/record?type=DepartureVerified")));
+    }
+
+    [Fact]
     public async Task The_departure_forms_refuse_a_missing_antiforgery_token()
     {
         var (digits, version) = await ReportedAsync("CAN");
@@ -103,6 +161,20 @@ public sealed class DeparturePanelTests(SqliteServer server) : IClassFixture<Sql
 
         return form;
     }
+
+    /// <summary>Whether the page's "Close the case (departed)" box is ticked; the page must have one.</summary>
+    private static bool CloseCaseTicked(string page)
+    {
+        var box = CloseCaseBox().Match(page);
+        Assert.True(box.Success, "the page has no \"Close the case (departed)\" box");
+        return CheckedAttribute().IsMatch(box.Value);
+    }
+
+    [GeneratedRegex("""<input[^>]*name="closeCase"[^>]*>""")]
+    private static partial Regex CloseCaseBox();
+
+    [GeneratedRegex("""\schecked(\s|=|/|>)""")]
+    private static partial Regex CheckedAttribute();
 
     private static List<KeyValuePair<string, string>> Reject(int version, string reason) =>
         [new("type", "DepartureRejected"), new("version", $"{version}"), new("on", DocketServer.Today), new("reason", reason)];

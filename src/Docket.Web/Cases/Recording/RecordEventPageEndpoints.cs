@@ -98,6 +98,8 @@ public static class RecordEventPageEndpoints
                     Errors = errors ?? [],
                     Violations = violations ?? [],
                     Conflict = conflict,
+                    // The officer's "Close the case (departed)" choice survives a refusal or a conflict.
+                    CloseCase = closeCase,
                 },
                 status);
 
