@@ -61,4 +61,15 @@ public sealed class ChartTests
         Assert.Contains("2026-02 (withheld)", Texts(svg), StringComparison.Ordinal);
         Assert.NotEmpty(XDocument.Parse(new StatisticsCharts().Bars("nothing yet", [])).Root!.Elements());
     }
+
+    [Fact]
+    public void A_table_with_no_cells_or_no_count_above_zero_has_nothing_to_draw_and_says_why()
+    {
+        Assert.Equal(StatisticsCharts.NoFigures, StatisticsCharts.NothingToDraw([]));
+        Assert.Equal(StatisticsCharts.AllWithheld, StatisticsCharts.NothingToDraw([.. ByKind.Where(c => c.Count is null)]));
+        Assert.Null(StatisticsCharts.NothingToDraw(ByKind));
+        Assert.Equal(StatisticsCharts.AllZero, StatisticsCharts.NothingToDraw([new("2026-01", 0, CellStatus.Published, null), new("2026-02", 0, CellStatus.Published, null)]));
+        Assert.Equal(StatisticsCharts.ZeroOrWithheld, StatisticsCharts.NothingToDraw([new("2026-01", 0, CellStatus.Published, null), new("2026-02", null, CellStatus.Primary, null)]));
+        Assert.Null(StatisticsCharts.NothingToDraw([new("2026-01", 0, CellStatus.Published, null), new("2026-02", 11, CellStatus.Published, null)]));
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Docket.Web.Statistics.Charts;
 using Docket.Web.Statistics.Page;
 using Docket.Web.Tests.Infrastructure;
 
@@ -23,7 +24,9 @@ public sealed partial class StatisticsPageTests(SqliteServer server) : IClassFix
 
         Assert.Single(H1().Matches(html));
         Assert.Contains($"Source: Docket statistics release {release}, issued", html, StringComparison.Ordinal);
-        Assert.Equal(StatisticsPageEndpoints.Tables.Count, SvgChart().Count(html));
+        var sections = Sections(html);
+        Assert.Equal(StatisticsPageEndpoints.Tables.Select(t => $"{t.Family}-{t.By}"), sections.Keys);
+        Assert.All(sections, s => Assert.True(SvgChart().Count(s.Value) + (s.Value.Contains("docket-no-chart", StringComparison.Ordinal) ? 1 : 0) == 1, $"{s.Key}: not exactly one chart or one word why there is none"));
         Assert.Contains("<abbr title=\"Suppressed\">S</abbr> (1 to 10)", html, StringComparison.Ordinal);
         Assert.Contains("<abbr title=\"Suppressed\">S</abbr> (complementary)", html, StringComparison.Ordinal);
         Assert.Contains("How these figures are counted", html, StringComparison.Ordinal);
@@ -56,8 +59,29 @@ public sealed partial class StatisticsPageTests(SqliteServer server) : IClassFix
         var html = await PageAsync($"/statistics?release={release}");
 
         var charts = SvgChart().Matches(html);
-        Assert.Equal(StatisticsPageEndpoints.Tables.Count, charts.Count);
+        Assert.Equal(Sections(html).Count(s => !s.Value.Contains("docket-no-chart", StringComparison.Ordinal)), charts.Count);
+        Assert.NotEmpty(charts);
         Assert.All(charts, chart => Assert.Contains("viewBox=\"0 0 ", chart.Value, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_table_with_no_rows_every_cell_withheld_or_only_zeros_says_so_instead_of_drawing_an_empty_chart()
+    {
+        var release = await IssueWithSmallCellsAsync();
+
+        var sections = Sections(await PageAsync($"/statistics?release={release}"));
+
+        // No decision is in the log, so there is no fiscal year to list; both countries are withheld.
+        Assert.Contains($"{StatisticsCharts.NoFigures}.", sections["outcomes-year"], StringComparison.Ordinal);
+        Assert.DoesNotContain("<svg", sections["outcomes-year"], StringComparison.Ordinal);
+        Assert.Contains($"{StatisticsCharts.AllWithheld}.", sections["departures-country"], StringComparison.Ordinal);
+        Assert.DoesNotContain("<svg", sections["departures-country"], StringComparison.Ordinal);
+        Assert.Contains("<abbr title=\"Suppressed\">S</abbr> (1 to 10)", sections["departures-country"], StringComparison.Ordinal);
+        // No decision either, so each relief's count is 0: nothing to draw.
+        Assert.Contains($"{StatisticsCharts.AllZero}.", sections["outcomes-relief"], StringComparison.Ordinal);
+        Assert.DoesNotContain("<svg", sections["outcomes-relief"], StringComparison.Ordinal);
+        Assert.Single(SvgChart().Matches(sections["departures-kind"]));
+        Assert.DoesNotContain("docket-no-chart", sections["departures-kind"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,6 +178,15 @@ public sealed partial class StatisticsPageTests(SqliteServer server) : IClassFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }
+
+    /// <summary>Each table's section of the page, by its id ("departures-month"), in page order.</summary>
+    private static Dictionary<string, string> Sections(string html) =>
+        html.Split("<section class=\"docket-stats-table", StringSplitOptions.None).Skip(1)
+            .Select(part => part[..part.IndexOf("</section>", StringComparison.Ordinal)])
+            .ToDictionary(part => SectionId().Match(part).Groups[1].Value, part => part, StringComparer.Ordinal);
+
+    [GeneratedRegex("aria-labelledby=\"([a-z-]+)\"")]
+    private static partial Regex SectionId();
 
     [GeneratedRegex("<h1[ >]")]
     private static partial Regex H1();

@@ -15,6 +15,29 @@ public sealed class StatisticsCharts
     public const int Width = 720;
     public const int Height = 400;
 
+    /// <summary>Said in place of a chart of a table with no cells: an empty plot would look like a drawing that failed.</summary>
+    public const string NoFigures = "No figures in this release";
+
+    /// <summary>Said in place of a chart whose every cell is withheld: axes with nothing on them would read as zeros.</summary>
+    public const string AllWithheld = "All figures in this table are withheld to protect individuals";
+
+    /// <summary>Said in place of a chart whose every count is 0: there would be no bar and no line to see.</summary>
+    public const string AllZero = "Every count in this table is 0";
+
+    /// <summary>Said in place of a chart whose counts are all 0 or withheld.</summary>
+    public const string ZeroOrWithheld = "Every count in this table is 0 or withheld to protect individuals";
+
+    /// <summary>Why a table gets no chart, or null when it has a count above zero to draw.</summary>
+    public static string? NothingToDraw(IReadOnlyList<PublishedCell> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        return cells.Count == 0 ? NoFigures
+            : cells.All(c => c.Count is null) ? AllWithheld
+            : cells.Any(c => c.Count > 0) ? null
+            : cells.Any(c => c.Count is null) ? ZeroOrWithheld
+            : AllZero;
+    }
+
     /// <summary>Departures by month: one point a month; a withheld month breaks the line.</summary>
     public string Line(string title, IReadOnlyList<PublishedCell> months)
     {

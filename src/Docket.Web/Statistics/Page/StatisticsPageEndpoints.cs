@@ -37,7 +37,7 @@ public static class StatisticsPageEndpoints
             }
         }
 
-        var charted = tables.Select(t => new ChartedTable(t, Chart(charts, t))).ToList();
+        var charted = tables.Select(t => Charts.StatisticsCharts.NothingToDraw(t.Cells) is { } why ? new ChartedTable(t, null, why) : new ChartedTable(t, Chart(charts, t), null)).ToList();
         return PageResults.Page<StatisticsPage>(new { Releases = releases, Tables = charted, Errors = errors, From = from, To = to }, status);
     }
 
@@ -77,8 +77,8 @@ public static class StatisticsPageEndpoints
         table.By == "month" ? charts.Line(Title(table), table.Cells) : charts.Bars(Title(table), table.Cells);
 }
 
-/// <summary>A table with its chart (an SVG document drawn on the server).</summary>
-public sealed record ChartedTable(PublishedTable Table, string Svg)
+/// <summary>A table with its chart (an SVG document drawn on the server), or why it has none (nothing to draw).</summary>
+public sealed record ChartedTable(PublishedTable Table, string? Svg, string? NoChart)
 {
     public string Id => $"{Table.Family}-{Table.By}";
 
