@@ -13,8 +13,9 @@ public sealed record ExitRecordResult(bool Stopped, int Added, int AlreadyPresen
 /// (<c>{aNumber, type: DepartureReported, on, destinationCountry, source, port?, mode?, evidence?}</c>,
 /// NDJSON or CSV). Unlike a history import, each report is judged as the API judges it (the
 /// date, the stage, the case's history), because it is a new record, not another system's
-/// past. A report already on its case (same date and destination) is recognised and skipped, so
-/// the file can be imported again. Every line is checked before anything is written; with
+/// past. A report already on its case (same date and destination, from the same source, or the
+/// case's own report of it still waiting or verified) is recognised and skipped, so the file can
+/// be imported again, even after an officer rejected one of its records. Every line is checked before anything is written; with
 /// <see cref="OnImportError.Stop"/> one bad line writes nothing, with Skip the good lines of a
 /// case are written only when the case has no bad line. A case's reports go in one transaction.
 /// </summary>
@@ -101,7 +102,11 @@ public sealed class ExitRecordImport(CaseLog cases)
         var present = 0;
         foreach (var (line, report) in lines)
         {
-            if (after.Events.OfType<DepartureReported>().Any(r => r.On == report.On && r.DestinationCountry == report.DestinationCountry))
+            // Already there: this departure from this source (the file imported before, or its own
+            // earlier line), or the case's report of it, waiting or verified. A rejected report of
+            // another source (the person's own, without evidence) does not hide an exit record.
+            if (after.Events.OfType<DepartureReported>().Any(r => SameDeparture(r, report) && r.Source == report.Source)
+                || (after.DepartureReport is { } current && SameDeparture(current, report)))
             {
                 present++;
                 continue;
@@ -120,4 +125,7 @@ public sealed class ExitRecordImport(CaseLog cases)
 
         return (state, added, present);
     }
+
+    private static bool SameDeparture(DepartureReported a, DepartureReported b) =>
+        a.On == b.On && a.DestinationCountry == b.DestinationCountry;
 }

@@ -1,18 +1,27 @@
 using Docket.Cli.Tests.Infrastructure;
+using Docket.Domain.Calendar;
+using Docket.Domain.Cases;
+using Docket.Domain.Countries;
+using Docket.Domain.Events;
 using Docket.Store;
+using Docket.Store.Cases;
 using Docket.Store.Events;
+using NodaTime;
 
 namespace Docket.Cli.Tests.Import;
 
 /// <summary>
 /// <c>docket import --exit-records</c>: departure reports for cases already in the log, judged as
 /// the API judges them; importing the same file twice adds nothing; a bad line is named by its
-/// line number and, by default, nothing is written.
+/// line number and, by default, nothing is written. A report already on its case (the person's
+/// own, or one of the file) is recognised; a rejected report of another source is not.
 /// </summary>
 public abstract class ImportExitRecordsTests(DatabaseKind kind) : IAsyncLifetime
 {
     private const string First = "212345688";
     private const string Second = "212345689";
+
+    private static readonly CountryCode Guatemala = CountryCode.Parse("GTM");
 
     private static readonly string[] History =
     [
@@ -45,6 +54,17 @@ public abstract class ImportExitRecordsTests(DatabaseKind kind) : IAsyncLifetime
         }
     }
 
+    /// <summary>Records an event on the first case as the API would (decided, then appended), as a person or an officer did before the import.</summary>
+    private async Task RecordAsync(CaseEvent @event)
+    {
+        var database = new DocketDatabase(target.Target);
+        await using var writer = new EventWriter(database, SystemClock.Instance);
+        var cases = new CaseLog(writer, new EventReader(database), CourtCalendar.Default, LegalClock.InDefaultZone(SystemClock.Instance));
+        var state = await cases.LoadAsync(ANumber.Parse(First));
+        var result = await cases.AppendAsync(state!, state!.Version, @event, "officer-nyc");
+        Assert.IsType<CaseCommandResult.Appended>(result);
+    }
+
     private async Task<IReadOnlyList<EventRow>> StreamAsync(string aNumber) =>
         await new EventReader(new DocketDatabase(target.Target)).ReadStreamAsync(aNumber);
 
@@ -65,6 +85,64 @@ public abstract class ImportExitRecordsTests(DatabaseKind kind) : IAsyncLifetime
         Assert.Equal(["CaseOpened", "DepartureReported"], stream.Select(e => e.Type));
         Assert.Equal("import", stream[^1].RecordedBy);
         Assert.Equal(2, (await StreamAsync(Second)).Count);
+    }
+
+    [Fact]
+    public async Task An_exit_record_of_a_departure_the_person_already_reported_is_already_there()
+    {
+        await RecordAsync(new DepartureReported(Guatemala, DepartureSource.SelfReport) { On = new LocalDate(2025, 3, 14) });
+
+        var run = await Shell.RunAsync("import", files.Write("exits.ndjson", ImportFiles.Ndjson(Exits)), "--exit-records", "--db", target.DbArgument);
+
+        Assert.True(run.ExitCode == DocketCli.Ok, run.ToString());
+        Assert.StartsWith("Imported 1 departure reports in ", Assert.Single(run.StdoutLines), StringComparison.Ordinal);
+        Assert.Contains("1 were already there", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(["CaseOpened", "DepartureReported"], (await StreamAsync(First)).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task The_same_departure_twice_in_one_file_is_added_once()
+    {
+        var run = await Shell.RunAsync("import", files.Write("twice.ndjson", ImportFiles.Ndjson([Exits[0], Exits[0].Replace("\"port\":\"IAH\",", "", StringComparison.Ordinal)])), "--exit-records", "--db", target.DbArgument);
+
+        Assert.True(run.ExitCode == DocketCli.Ok, run.ToString());
+        Assert.StartsWith("Imported 1 departure reports in ", Assert.Single(run.StdoutLines), StringComparison.Ordinal);
+        Assert.Contains("1 were already there", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, (await StreamAsync(First)).Count);
+    }
+
+    [Fact]
+    public async Task Bug_an_exit_record_of_a_departure_whose_self_report_was_rejected_was_skipped_as_already_there_and_is_added()
+    {
+        await RecordAsync(new DepartureReported(Guatemala, DepartureSource.SelfReport) { On = new LocalDate(2025, 3, 14) });
+        await RecordAsync(new DepartureRejected("no evidence was sent with the report") { On = new LocalDate(2025, 3, 20) });
+        var path = files.Write("exits.ndjson", ImportFiles.Ndjson(Exits));
+
+        var run = await Shell.RunAsync("import", path, "--exit-records", "--db", target.DbArgument);
+        var again = await Shell.RunAsync("import", path, "--exit-records", "--db", target.DbArgument);
+
+        Assert.True(run.ExitCode == DocketCli.Ok, run.ToString());
+        Assert.StartsWith("Imported 2 departure reports in ", Assert.Single(run.StdoutLines), StringComparison.Ordinal);
+        var stream = await StreamAsync(First);
+        Assert.Equal(["CaseOpened", "DepartureReported", "DepartureRejected", "DepartureReported"], stream.Select(e => e.Type));
+        Assert.Contains("\"source\":\"exit-record\"", stream[^1].Payload, StringComparison.Ordinal);
+        Assert.StartsWith("Imported 0 departure reports in ", Assert.Single(again.StdoutLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_exit_record_an_officer_rejected_is_not_added_again_by_importing_the_file_again()
+    {
+        var path = files.Write("exits.ndjson", ImportFiles.Ndjson(Exits));
+        var first = await Shell.RunAsync("import", path, "--exit-records", "--db", target.DbArgument);
+        Assert.True(first.ExitCode == DocketCli.Ok, first.ToString());
+        await RecordAsync(new DepartureRejected("the record is of another traveller") { On = new LocalDate(2025, 3, 20) });
+
+        var again = await Shell.RunAsync("import", path, "--exit-records", "--db", target.DbArgument);
+
+        Assert.True(again.ExitCode == DocketCli.Ok, again.ToString());
+        Assert.StartsWith("Imported 0 departure reports in ", Assert.Single(again.StdoutLines), StringComparison.Ordinal);
+        Assert.Contains("2 were already there", again.Stdout, StringComparison.Ordinal);
+        Assert.Equal(["CaseOpened", "DepartureReported", "DepartureRejected"], (await StreamAsync(First)).Select(e => e.Type));
     }
 
     [Fact]
