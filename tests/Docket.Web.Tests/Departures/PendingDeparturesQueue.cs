@@ -4,7 +4,7 @@ using Docket.Web.Tests.Infrastructure;
 
 namespace Docket.Web.Tests.Departures;
 
-/// <summary>GET /api/departures/pending: reports awaiting verification in the caller's caseload, oldest first.</summary>
+/// <summary>GET /api/departures/pending: reports awaiting verification in the caller's caseload, oldest first, from each source.</summary>
 public abstract class PendingDeparturesQueue(DocketServer server)
 {
     private static async Task<IReadOnlyList<JsonElement>> QueueAsync(CaseApi api)
@@ -40,6 +40,21 @@ public abstract class PendingDeparturesQueue(DocketServer server)
         await api.AppendAsync(rejected, r1, $$"""{"type":"DepartureRejected","on":"{{DocketServer.Today}}","reason":"no matching exit record"}""");
 
         Assert.DoesNotContain(await QueueAsync(api), e => e.GetProperty("aNumber").GetString() is var a && (a == verified || a == rejected));
+    }
+
+    [Fact]
+    public async Task The_persons_own_report_waits_in_the_queue_as_a_self_report_with_its_mode_and_evidence()
+    {
+        var digits = server.NewANumber();
+        var opened = await server.OpenCaseAsync(digits, "Oyelaran-Quist", "Tamsin", "1991-02-14");
+        var person = server.As(await server.SignInAsync(digits, opened.AccessCode, "1991-02-14"));
+        using var reported = await person.SendAsync(HttpMethod.Post, "/api/self-service/departure", """{"destinationCountry":"CAN","on":"2025-05-30","mode":"land","evidence":"passport-stamp"}""");
+        await Json.ReadAsync(reported, HttpStatusCode.Created);
+
+        var mine = Assert.Single(await QueueAsync(server.AsOfficer), e => e.GetProperty("aNumber").GetString() == digits);
+
+        Assert.Equal(("self-report", "land", "passport-stamp"), (mine.GetProperty("source").GetString(), mine.GetProperty("mode").GetString(), mine.GetProperty("evidence").GetString()));
+        Assert.Equal(("2025-05-30", "CAN", 2), (mine.GetProperty("on").GetString(), mine.GetProperty("destinationCountry").GetString(), mine.GetProperty("version").GetInt32()));
     }
 }
 

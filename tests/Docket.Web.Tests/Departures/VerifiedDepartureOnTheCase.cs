@@ -3,7 +3,7 @@ using Docket.Web.Tests.Infrastructure;
 
 namespace Docket.Web.Tests.Departures;
 
-/// <summary>GET /api/cases/{aNumber} shows a verified departure with its DEPART-SELF-REMOVAL kind.</summary>
+/// <summary>GET /api/cases/{aNumber} shows a verified departure with its DEPART-SELF-REMOVAL kind (each of the three) and VD-OVERSTAY.</summary>
 public abstract class VerifiedDepartureOnTheCase(DocketServer server)
 {
     [Fact]
@@ -27,6 +27,29 @@ public abstract class VerifiedDepartureOnTheCase(DocketServer server)
         Assert.Equal("self-removal", departure.GetProperty("kind").GetString());
         Assert.False(departure.GetProperty("overstay").GetBoolean());
         Assert.Equal("departed", read.Body.GetProperty("stage").GetString());
+    }
+
+    [Theory]
+    [InlineData("2025-06-28", "timely-voluntary-departure", false)]
+    [InlineData("2025-05-16", "self-removal", true)]
+    public async Task A_departure_under_voluntary_departure_is_timely_inside_the_period_and_after_it_a_self_removal_and_an_overstay(string departBy, string kind, bool overstay)
+    {
+        var digits = server.NewANumber();
+        var api = server.AsOfficer;
+        var version = (await api.OpenAsync(digits)).Version;
+        version = await api.AppendAsync(digits, version, AccessBodies.NoticeToAppearServed("2025-01-07"));
+        version = await api.AppendAsync(digits, version, AccessBodies.HearingScheduled("2025-03-03", on: "2025-02-04"));
+        version = await api.AppendAsync(digits, version, $$"""{"type":"JudgeDecided","on":"2025-03-03","outcome":"voluntary-departure-granted","relief":"voluntary-departure","removalCountry":"MEX","alternateCountries":[],"protectedCountries":[],"departBy":"{{departBy}}","appeal":"waived","inAbsentia":false}""");
+        version = await api.AppendAsync(digits, version, """{"type":"DepartureReported","on":"2025-05-20","destinationCountry":"MEX","source":"carrier-manifest","mode":"air"}""");
+
+        using var verified = await api.SendAsync(HttpMethod.Post, $"/api/departures/{digits}/verification", $$"""{"on":"{{DocketServer.Today}}","closeCase":true}""", $"\"{version}\"");
+
+        await Json.ReadAsync(verified, HttpStatusCode.Created);
+        var read = await api.GetAsync(digits);
+        var departure = read.Body.GetProperty("departure");
+        Assert.Equal(kind, departure.GetProperty("kind").GetString());
+        Assert.Equal(overstay, departure.GetProperty("overstay").GetBoolean());
+        Assert.Equal("closed", read.Body.GetProperty("stage").GetString());
     }
 
     [Fact]
