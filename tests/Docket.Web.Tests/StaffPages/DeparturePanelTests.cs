@@ -60,6 +60,24 @@ public sealed partial class DeparturePanelTests(SqliteServer server) : IClassFix
     }
 
     [Fact]
+    public async Task Bug_the_timeline_turned_the_hyphens_of_a_name_and_a_reason_into_spaces_and_keeps_them()
+    {
+        var digits = server.NewANumber();
+        var version = (await server.AsOfficer.OpenAsync(digits, "Fenwick-Olabode", "Marisol")).Version;
+        version = await server.AsOfficer.AppendAsync(digits, version, """{"type":"DepartureReported","on":"2025-05-20","destinationCountry":"GTM","source":"carrier-manifest","mode":"air"}""");
+        using var officer = await server.PagesAsAsync(DocketServer.Officer);
+        using var rejected = await officer.PostFormAsync($"/cases/{digits}/record", Reject(version, "Manifest AV-0412 lists a co-traveller, not her"), tokenFrom: $"/cases/{digits}");
+        Assert.Equal(HttpStatusCode.Redirect, rejected.StatusCode);
+
+        var page = System.Net.WebUtility.HtmlDecode(await officer.Http.GetStringAsync($"/cases/{digits}"));
+
+        Assert.Contains("<li>Family name: Fenwick-Olabode</li>", page, StringComparison.Ordinal);
+        Assert.Contains("<li>Reason: Manifest AV-0412 lists a co-traveller, not her</li>", page, StringComparison.Ordinal);
+        // A closed set's wire word is still put in words.
+        Assert.Contains("<li>Source: carrier manifest</li>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_stale_version_is_the_conflict_page_and_records_nothing()
     {
         var (digits, version) = await ReportedAsync("CAN");

@@ -69,9 +69,15 @@ public static class EventWords
         return words.ToString();
     }
 
-    /// <summary>A wire value in words: kebab-case becomes spaced, country codes get their names.</summary>
+    /// <summary>A closed set's wire value in words: kebab-case becomes spaced, country codes get their names.</summary>
     public static string Value(string field, string value) =>
-        field.Contains("ountr", StringComparison.Ordinal) || field == "citizenship" ? CountryNames.Describe(value)
+        IsCountry(field) || Docket.Domain.Events.EventJson.TryParseDate(value, out _) ? Text(field, value) : value.Replace('-', ' ');
+
+    /// <summary>A value someone typed (a name, a court, a reason): as written, but a country by its name and a date in words.</summary>
+    public static string Text(string field, string value) =>
+        IsCountry(field) ? CountryNames.Describe(value)
         : Docket.Domain.Events.EventJson.TryParseDate(value, out var date) ? Docket.Web.Pages.PlainDates.Text(date)
-        : value.Replace('-', ' ');
+        : value;
+
+    private static bool IsCountry(string field) => field.Contains("ountr", StringComparison.Ordinal) || field == "citizenship";
 }
