@@ -20,8 +20,12 @@ public static class StageSteps
         _ => stage.ToString(),
     };
 
-    /// <summary>The steps to show, and which of them is the current one.</summary>
-    public static (IReadOnlyList<string> Steps, int Current) For(CaseStage stage)
+    /// <summary>
+    /// The steps to show, and which of them is the current one. "On appeal" is a step only of a
+    /// case that was appealed: shown on the way to a final order of a case never appealed, it
+    /// read as passed, as if an appeal had been heard.
+    /// </summary>
+    public static (IReadOnlyList<string> Steps, int Current) For(CaseStage stage, bool appealed)
     {
         var ending = stage switch
         {
@@ -29,15 +33,23 @@ public static class StageSteps
             _ => "Final order",
         };
         var last = stage is CaseStage.Departed or CaseStage.Removed or CaseStage.ReliefGranted or CaseStage.Closed ? Name(stage) : "Closed";
-        string[] steps = ["Before proceedings", "In proceedings", "Decided", "On appeal", ending, last];
+        var withAppeal = appealed || stage == CaseStage.OnAppeal;
+        List<string> steps = ["Before proceedings", "In proceedings", "Decided"];
+        if (withAppeal)
+        {
+            steps.Add("On appeal");
+        }
+
+        steps.Add(ending);
+        steps.Add(last);
         var current = stage switch
         {
             CaseStage.PreProceedings => 0,
             CaseStage.InProceedings => 1,
             CaseStage.DecidedAppealable => 2,
             CaseStage.OnAppeal => 3,
-            CaseStage.FinalOrder or CaseStage.VoluntaryDeparturePeriod => 4,
-            _ => 5,
+            CaseStage.FinalOrder or CaseStage.VoluntaryDeparturePeriod => steps.Count - 2,
+            _ => steps.Count - 1,
         };
         return (steps, current);
     }
