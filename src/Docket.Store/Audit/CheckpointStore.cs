@@ -30,6 +30,19 @@ public sealed class CheckpointStore(DocketDatabase database)
         await using var context = database.CreateContext();
         return await context.Checkpoints.AsNoTracking().Where(c => c.Id > afterId).OrderBy(c => c.Id).Take(limit).ToListAsync(cancellationToken);
     }
+
+    /// <summary>The latest checkpoints first, before <paramref name="beforeId"/> when given, at most <paramref name="limit"/> (the auditors' page).</summary>
+    public async Task<IReadOnlyList<CheckpointRow>> NewestAsync(long? beforeId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var rows = context.Checkpoints.AsNoTracking();
+        if (beforeId is { } before)
+        {
+            rows = rows.Where(c => c.Id < before);
+        }
+
+        return await rows.OrderByDescending(c => c.Id).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(cancellationToken);
+    }
 }
 
 public static class CheckpointRows
