@@ -66,7 +66,8 @@ public abstract class VerifyNowTests(DocketServer server)
         var json = await Json.ReadAsync(api, HttpStatusCode.OK);
         Assert.True(json.GetProperty("intact").GetBoolean());
         Assert.Contains("<h3 class=\"usa-alert__heading\">Intact</h3>", report, StringComparison.Ordinal);
-        var counts = $"{json.GetProperty("eventsChecked").GetInt64().ToString("N0", CultureInfo.InvariantCulture)} events in {json.GetProperty("casesChecked").GetInt32().ToString("N0", CultureInfo.InvariantCulture)} cases";
+        var cases = json.GetProperty("casesChecked").GetInt32();
+        var counts = $"{json.GetProperty("eventsChecked").GetInt64().ToString("N0", CultureInfo.InvariantCulture)} events in {cases.ToString("N0", CultureInfo.InvariantCulture)} case{(cases == 1 ? "" : "s")}";
         Assert.Contains(counts + ", every hash chain recomputed", report, StringComparison.Ordinal);
         Assert.Equal("1", VerifyPage.RunNumber().Match(report).Groups[1].Value);
 

@@ -1,4 +1,4 @@
-// While a verification runs, fetch the page again every two seconds and put its new status in
+// While a verification runs, fetch the page (the same address) again every two seconds and put its new status in
 // place, so the progress moves and the report appears without a reload. Only an enhancement:
 // without script, the page's own "Refresh" link does the same.
 (function () {
@@ -18,7 +18,7 @@
     }
 
     window.setTimeout(function () {
-      window.fetch(window.location.pathname, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+      window.fetch(window.location.pathname + window.location.search, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
         .then(function (response) { return response.ok ? response.text() : null; })
         .then(function (html) {
           var next = html && new window.DOMParser().parseFromString(html, 'text/html').getElementById('verify-status');
