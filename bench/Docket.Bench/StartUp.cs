@@ -84,6 +84,11 @@ internal static class StartUp
                     catch (HttpRequestException)
                     {
                     }
+                    catch (TaskCanceledException)
+                    {
+                        // A server still starting may accept the connection and answer late; on a
+                        // loaded machine that outlasts one poll's timeout. Poll again.
+                    }
 
                     await Task.Delay(5);
                 }

@@ -89,15 +89,8 @@ public static class DatabaseOpening
         }
     }
 
-    private static async Task<IReadOnlyList<string>> AppliedAsync(DocketDatabase database, CancellationToken cancellationToken)
-    {
-        await using var context = database.CreateContext();
-        return [.. await context.Database.GetAppliedMigrationsAsync(cancellationToken)];
-    }
+    private static Task<IReadOnlyList<string>> AppliedAsync(DocketDatabase database, CancellationToken cancellationToken) =>
+        Schema.SchemaSteps.AppliedAsync(database, cancellationToken);
 
-    private static List<string> Known(DocketDatabase database)
-    {
-        using var context = database.CreateContext();
-        return [.. context.Database.GetMigrations()];
-    }
+    private static IReadOnlyList<string> Known(DocketDatabase database) => Schema.SchemaSteps.Known(database.Target.Provider);
 }

@@ -11,20 +11,20 @@ public sealed class DocketDatabase(DatabaseTarget target)
 {
     // Contexts come from a pool: building options and resolving a fresh context's internal
     // services was a tenth of an API request's CPU, and a pooled context skips both. A context is
-    // reset when it is returned (disposed), so callers use it exactly as a new one.
-    private readonly PooledDbContextFactory<PostgresDocketDbContext>? postgres = target.Provider == DatabaseProvider.Postgres
-        ? new(new DbContextOptionsBuilder<PostgresDocketDbContext>().UseNpgsql(target.ConnectionString).UseSnakeCaseNamingConvention().Options)
-        : null;
+    // reset when it is returned (disposed), so callers use it exactly as a new one. The pool is
+    // made on first use: commands that only read with plain commands (verify, export) never load
+    // EF Core's provider at all.
+    private readonly Lazy<PooledDbContextFactory<PostgresDocketDbContext>> postgres = new(() =>
+        new(new DbContextOptionsBuilder<PostgresDocketDbContext>().UseNpgsql(target.ConnectionString).UseSnakeCaseNamingConvention().Options));
 
-    private readonly PooledDbContextFactory<SqliteDocketDbContext>? sqlite = target.Provider == DatabaseProvider.Sqlite
-        ? new(new DbContextOptionsBuilder<SqliteDocketDbContext>().UseSqlite(target.ConnectionString).UseSnakeCaseNamingConvention().Options)
-        : null;
+    private readonly Lazy<PooledDbContextFactory<SqliteDocketDbContext>> sqlite = new(() =>
+        new(new DbContextOptionsBuilder<SqliteDocketDbContext>().UseSqlite(target.ConnectionString).UseSnakeCaseNamingConvention().Options));
 
     public DatabaseTarget Target { get; } = target;
 
     public bool IsPostgres => Target.Provider == DatabaseProvider.Postgres;
 
-    public DocketDbContext CreateContext() => postgres is not null ? postgres.CreateDbContext() : sqlite!.CreateDbContext();
+    public DocketDbContext CreateContext() => IsPostgres ? postgres.Value.CreateDbContext() : sqlite.Value.CreateDbContext();
 
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
     {
@@ -68,6 +68,44 @@ public sealed class DocketDatabase(DatabaseTarget target)
             }
         }
 
+        // A database already at this docket's schema needs no migrator: checking with a plain
+        // command keeps EF Core's model and migrations out of every start (bench, "Start-up").
+        if (!await IsCurrentAsync(cancellationToken))
+        {
+            await MigrateWithEfAsync(cancellationToken);
+        }
+
+        if (!IsPostgres)
+        {
+            // WAL lets readers go on while the single writer commits; it is a property of the
+            // file, so setting it once is enough.
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private async Task<bool> IsCurrentAsync(CancellationToken cancellationToken)
+    {
+        if (!IsPostgres && !File.Exists(new SqliteConnectionStringBuilder(Target.ConnectionString).DataSource))
+        {
+            return false;
+        }
+
+        try
+        {
+            var applied = await Schema.SchemaSteps.AppliedAsync(this, cancellationToken);
+            return applied.SequenceEqual(Schema.SchemaSteps.Known(Target.Provider), StringComparer.Ordinal);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            return false;
+        }
+    }
+
+    private async Task MigrateWithEfAsync(CancellationToken cancellationToken)
+    {
         bool projectsDeadlinesAnew;
         await using (var context = CreateContext())
         {
@@ -88,16 +126,6 @@ public sealed class DocketDatabase(DatabaseTarget target)
             }
 
             await Cases.CaseProjection.RebuildAsync(this, aNumbers, null, cancellationToken);
-        }
-
-        if (!IsPostgres)
-        {
-            // WAL lets readers go on while the single writer commits; it is a property of the
-            // file, so setting it once is enough.
-            await using var connection = await OpenConnectionAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=WAL;";
-            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 }

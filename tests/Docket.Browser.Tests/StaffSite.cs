@@ -105,7 +105,9 @@ public class StaffSite : IAsyncLifetime
         Clock.Advance(Duration.FromSeconds(30));
         try
         {
-            await page.WaitForURLAsync("**/work", new() { Timeout = 15_000 });
+            // The URL, not the page's load event: on a loaded CI machine My work can take longer to
+            // finish loading than the sign-in to redirect, and what follows waits for its elements.
+            await page.WaitForURLAsync("**/work", new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {

@@ -49,6 +49,22 @@ public abstract class MigrationTests(StoreKind kind) : StoreTestBase(kind)
     }
 
     [Fact]
+    public async Task The_schema_check_without_EF_Core_sees_the_same_steps_as_EF_Core()
+    {
+        // Commands that only read (verify, export) check the schema with plain commands and the
+        // [Migration] attributes; EF Core's migrator is what applies the steps, so both must agree.
+        await using var context = Db.CreateContext();
+        var known = Docket.Store.Schema.SchemaSteps.Known(Db.Target.Provider);
+        Assert.Equal(context.Database.GetMigrations(), known);
+        Assert.Contains(known, id => id.EndsWith("_BreakGlassReviews", StringComparison.Ordinal));
+        Assert.Equal(await context.Database.GetAppliedMigrationsAsync(), await Docket.Store.Schema.SchemaSteps.AppliedAsync(Db, default));
+
+        await using var connection = await Db.OpenConnectionAsync();
+        await ExecuteAsync(connection, """DELETE FROM "__EFMigrationsHistory" WHERE migration_id = (SELECT MAX(migration_id) FROM "__EFMigrationsHistory")""");
+        Assert.Equal(known.Count - 1, (await Docket.Store.Schema.SchemaSteps.AppliedAsync(Db, default)).Count);
+    }
+
+    [Fact]
     public async Task A_fresh_database_is_migrated_to_the_tables_the_design_names()
     {
         await using var connection = await Db.OpenConnectionAsync();

@@ -1,7 +1,6 @@
 using Docket.Domain.Cases;
 using Docket.Domain.Events;
 using Docket.Store.Cases;
-using Microsoft.EntityFrameworkCore;
 using NodaTime.Text;
 
 namespace Docket.Store.Events;
@@ -50,17 +49,33 @@ public sealed class EventReader(DocketDatabase database)
     /// <summary>Every event in position order, streamed: memory stays flat however long the log.</summary>
     public async IAsyncEnumerable<EventRow> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var context = database.CreateContext();
-        await foreach (var row in context.Events.AsNoTracking().OrderBy(e => e.Position).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // A plain reader, like ReadStreamAsync: `docket export` needs nothing else from EF Core.
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT position, a_number, version, type, effective_on, recorded_at, recorded_by, payload, prev_hash, hash FROM events ORDER BY position";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            yield return row;
+            yield return new EventRow
+            {
+                Position = reader.GetInt64(0),
+                ANumber = reader.GetString(1),
+                Version = reader.GetInt32(2),
+                Type = reader.GetString(3),
+                EffectiveOn = reader.GetString(4),
+                RecordedAt = reader.GetString(5),
+                RecordedBy = reader.GetString(6),
+                Payload = reader.GetString(7),
+                PrevHash = (byte[])reader.GetValue(8),
+                Hash = (byte[])reader.GetValue(9),
+            };
         }
     }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
-        await using var context = database.CreateContext();
-        return await context.Events.LongCountAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await Audit.Sql.LongAsync(connection, null, "SELECT COUNT(*) FROM events", cancellationToken);
     }
 
     /// <summary>Turns stored rows back into domain events (the payloads were validated when written).</summary>
