@@ -54,17 +54,8 @@ public sealed class CheckpointStore(DocketDatabase database)
     }
 
     /// <summary>The latest checkpoints first, before <paramref name="beforeId"/> when given, at most <paramref name="limit"/> (the auditors' page).</summary>
-    public async Task<IReadOnlyList<CheckpointRow>> NewestAsync(long? beforeId, int limit, CancellationToken cancellationToken = default)
-    {
-        await using var context = database.CreateContext();
-        var rows = context.Checkpoints.AsNoTracking();
-        if (beforeId is { } before)
-        {
-            rows = rows.Where(c => c.Id < before);
-        }
-
-        return await rows.OrderByDescending(c => c.Id).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(cancellationToken);
-    }
+    public Task<IReadOnlyList<CheckpointRow>> NewestAsync(long? beforeId, int limit, CancellationToken cancellationToken = default) =>
+        QueryAsync($"{Columns} WHERE id < @before ORDER BY id DESC LIMIT @limit", [("@before", beforeId ?? long.MaxValue), ("@limit", Math.Clamp(limit, 1, 1000))], cancellationToken);
 }
 
 public static class CheckpointRows
