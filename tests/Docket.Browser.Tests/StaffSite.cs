@@ -11,7 +11,7 @@ namespace Docket.Browser.Tests;
 /// A real Docket server (SQLite, a fixed clock) with a user of each role who can sign in to the
 /// staff pages, and the system's Chromium driven by Playwright. One per test class.
 /// </summary>
-public sealed class StaffSite : IAsyncLifetime
+public class StaffSite : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -24,6 +24,9 @@ public sealed class StaffSite : IAsyncLifetime
     private int nextANumber;
 
     public FakeClock Clock { get; } = new(TestServer.Now);
+
+    /// <summary>The database the server runs on (<see cref="PostgresStaffSite"/> for PostgreSQL).</summary>
+    protected virtual DatabaseKind Kind => DatabaseKind.Sqlite;
 
     public TestServer Server => server ?? throw new InvalidOperationException("not started");
 
@@ -42,7 +45,7 @@ public sealed class StaffSite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: apt-get install -y chromium (./run-tests does). Playwright's own browser download is never used.");
-        server = await new TestServerBuilder { Clock = Clock }.StartAsync();
+        server = await new TestServerBuilder { Kind = Kind, Clock = Clock }.StartAsync();
         OfficerToken = await server.AddUserAsync("officer-nyc", UserRoles.Officer, "NYC");
         await server.AddUserAsync("supervisor-nyc", UserRoles.Supervisor, "NYC");
         await server.AddUserAsync("supervisor-lax", UserRoles.Supervisor, "LAX");
@@ -128,4 +131,10 @@ public sealed class StaffSite : IAsyncLifetime
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+}
+
+/// <summary>The same site on PostgreSQL, for a test that holds a lock on a table of the running server.</summary>
+public sealed class PostgresStaffSite : StaffSite
+{
+    protected override DatabaseKind Kind => DatabaseKind.Postgres;
 }

@@ -27,16 +27,28 @@ public abstract record ReviewOutcome
 
     /// <summary>The read was reviewed already; reviews are never replaced.</summary>
     public sealed record AlreadyReviewed(BreakGlassReviewRow Review) : ReviewOutcome;
+
+    /// <summary>The note is empty or longer than <see cref="BreakGlassReviews.MaxNote"/>: nothing was saved, nothing cut.</summary>
+    public sealed record NoteNotAccepted(string Reason) : ReviewOutcome;
 }
+
+/// <summary>Who reviews: their user name, role and office, as the access log records a reader.</summary>
+public sealed record Reviewer(string Name, string Role, string? Office);
 
 /// <summary>
 /// Break-glass reads (allowed reads outside a caseload, with a reason) and their reviews. A
 /// review is one append-only row; a second review of the same read is refused, also when two
-/// reviewers send theirs at the same moment (the unique index decides).
+/// reviewers send theirs at the same moment (the unique index decides). The review is itself
+/// written to the access log (purpose <see cref="ReviewPurpose"/>, about the read's case) in the
+/// same transaction as the review row, and a refused attempt (one's own read, a read reviewed
+/// already, an entry that is not a break-glass read) is logged as refused.
 /// </summary>
 public sealed class BreakGlassReviews(DocketDatabase database, IClock clock)
 {
     public const int MaxNote = 2000;
+
+    /// <summary>The access log's purpose for a review of a break-glass read.</summary>
+    public const string ReviewPurpose = "break-glass-review";
 
     /// <summary>Break-glass reads, oldest first; <paramref name="reviewed"/> null for all.</summary>
     public async Task<IReadOnlyList<BreakGlassRead>> ListAsync(bool? reviewed, long? afterId, int limit, CancellationToken cancellationToken = default)
@@ -61,9 +73,24 @@ public sealed class BreakGlassReviews(DocketDatabase database, IClock clock)
         return [.. rows.Select(x => new BreakGlassRead(x.Entry, x.Review))];
     }
 
-    public async Task<ReviewOutcome> ReviewAsync(long accessId, string reviewer, string reviewerRole, string note, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reviews one read with a note (trimmed; required, at most <see cref="MaxNote"/> characters: a
+    /// longer note is refused whole, never cut).
+    /// </summary>
+    public async Task<ReviewOutcome> ReviewAsync(long accessId, Reviewer reviewer, string? note, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(note);
+        ArgumentNullException.ThrowIfNull(reviewer);
+        var text = note?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            return new ReviewOutcome.NoteNotAccepted("note: write what you checked and what you found; a review needs a note");
+        }
+
+        if (text.Length > MaxNote)
+        {
+            return new ReviewOutcome.NoteNotAccepted($"note: {text.Length} characters is longer than the {MaxNote} a review note may have; shorten it (nothing was saved)");
+        }
+
         await using var context = database.CreateContext();
         var entry = await context.AccessLog.AsNoTracking().FirstOrDefaultAsync(r => r.Id == accessId, cancellationToken);
         if (entry is null)
@@ -73,38 +100,69 @@ public sealed class BreakGlassReviews(DocketDatabase database, IClock clock)
 
         if (!entry.BreakGlass || entry.Outcome != "allowed")
         {
+            await LogAsync(Entry(reviewer, entry.ANumber, "refused"), cancellationToken);
             return new ReviewOutcome.NotBreakGlass();
         }
 
         if (await ExistingAsync(context, accessId, cancellationToken) is { } existing)
         {
+            await LogAsync(Entry(reviewer, entry.ANumber, "refused"), cancellationToken);
             return new ReviewOutcome.AlreadyReviewed(existing);
         }
 
-        if (string.Equals(entry.UserName, reviewer, StringComparison.Ordinal))
+        if (string.Equals(entry.UserName, reviewer.Name, StringComparison.Ordinal))
         {
+            await LogAsync(Entry(reviewer, entry.ANumber, "refused"), cancellationToken);
             return new ReviewOutcome.OwnRead();
         }
 
         var row = new BreakGlassReviewRow
         {
             AccessId = accessId,
-            At = EventWriter.FormatRecordedAt(clock.GetCurrentInstant()),
-            Reviewer = reviewer,
-            ReviewerRole = reviewerRole,
-            Note = note.Length > MaxNote ? note[..MaxNote] : note,
+            At = Now(),
+            Reviewer = reviewer.Name,
+            ReviewerRole = reviewer.Role,
+            Note = text,
         };
         context.BreakGlassReviews.Add(row);
+        context.AccessLog.Add(Entry(reviewer, entry.ANumber, "allowed"));
         try
         {
+            // One transaction: a review is never saved without its access log entry, nor the entry without the review.
             await context.SaveChangesAsync(cancellationToken);
             return new ReviewOutcome.Reviewed(row);
         }
         catch (DbUpdateException ex)
         {
             // Someone else's review of the same read was saved first (the unique index refused this one).
-            return await ReviewedMeanwhileAsync(accessId, cancellationToken) is { } first ? new ReviewOutcome.AlreadyReviewed(first) : throw new InvalidOperationException($"The review of access log entry {accessId} could not be saved.", ex);
+            if (await ReviewedMeanwhileAsync(accessId, cancellationToken) is not { } first)
+            {
+                throw new InvalidOperationException($"The review of access log entry {accessId} could not be saved.", ex);
+            }
+
+            await LogAsync(Entry(reviewer, entry.ANumber, "refused"), cancellationToken);
+            return new ReviewOutcome.AlreadyReviewed(first);
         }
+    }
+
+    private string Now() => EventWriter.FormatRecordedAt(clock.GetCurrentInstant());
+
+    private AccessLogRow Entry(Reviewer reviewer, string aNumber, string outcome) => new()
+    {
+        At = Now(),
+        UserName = reviewer.Name,
+        Role = reviewer.Role,
+        Office = reviewer.Office,
+        ANumber = aNumber,
+        Purpose = ReviewPurpose,
+        Outcome = outcome,
+    };
+
+    private async Task LogAsync(AccessLogRow row, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        context.AccessLog.Add(row);
+        await context.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<BreakGlassReviewRow?> ReviewedMeanwhileAsync(long accessId, CancellationToken cancellationToken)

@@ -52,6 +52,10 @@ public sealed class CheckpointStore(DocketDatabase database)
 
         return rows;
     }
+
+    /// <summary>The latest checkpoints first, before <paramref name="beforeId"/> when given, at most <paramref name="limit"/> (the auditors' page).</summary>
+    public Task<IReadOnlyList<CheckpointRow>> NewestAsync(long? beforeId, int limit, CancellationToken cancellationToken = default) =>
+        QueryAsync($"{Columns} WHERE id < @before ORDER BY id DESC LIMIT @limit", [("@before", beforeId ?? long.MaxValue), ("@limit", Math.Clamp(limit, 1, 1000))], cancellationToken);
 }
 
 public static class CheckpointRows

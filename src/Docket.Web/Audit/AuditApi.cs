@@ -23,6 +23,7 @@ public static class AuditApi
         services.AddSingleton<MerkleTreeStore>();
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<AuditProofs>();
+        services.AddSingleton<VerificationRuns>();
         services.AddHostedService<CheckpointService>();
         services.AddHealthChecks().AddCheck<CheckpointKeyHealthCheck>("checkpoint-key", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(UserRoles.Auditor, UserRoles.Supervisor));

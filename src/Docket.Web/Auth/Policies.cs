@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>Auditors: the access log, checkpoints and verification.</summary>
     public const string AccessAudit = "access-audit";
 
+    /// <summary>Supervisors and auditors: break-glass reads awaiting review, and reviewing them.</summary>
+    public const string BreakGlassReview = "break-glass-review";
+
     /// <summary>The person, signed in to self-service for their own case.</summary>
     public const string SelfService = "self-service";
 
@@ -34,6 +37,7 @@ public static class Policies
             .AddPolicy(CaseContent, p => p.RequireRole(UserRoles.Officer, UserRoles.Supervisor, UserRoles.Attorney, UserRoles.Auditor))
             .AddPolicy(RecordEvents, p => p.RequireRole(UserRoles.Officer, UserRoles.Supervisor, UserRoles.Attorney))
             .AddPolicy(AccessAudit, p => p.RequireRole(UserRoles.Auditor))
+            .AddPolicy(BreakGlassReview, p => p.RequireRole(UserRoles.Supervisor, UserRoles.Auditor))
             .AddPolicy(SelfService, p => p.RequireRole(Caller.SelfServiceRole).RequireClaim(Caller.CaseClaim));
         return services;
     }

@@ -21,6 +21,7 @@ public static class StoreRegistration
         services.AddSingleton(new ActiveTokenCache(options.TokensTrustedFor));
         services.AddSingleton(sp => new UserStore(database, sp.GetRequiredService<NodaTime.IClock>(), sp.GetRequiredService<ActiveTokenCache>()));
         services.AddSingleton<AccessLog>();
+        services.AddSingleton<BreakGlassReviews>();
         services.AddSingleton<CaseDirectory>();
         services.AddSingleton<StaffCredentials>();
         return services;

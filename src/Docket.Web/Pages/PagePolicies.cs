@@ -21,6 +21,12 @@ public static class PagePolicies
     /// <summary>May open cases (as <see cref="Auth.Policies.OpenCases"/>).</summary>
     public const string OpenCases = "page-open-cases";
 
+    /// <summary>Auditors: the access log and its CSV, checkpoints and verification (as <see cref="Auth.Policies.AccessAudit"/>).</summary>
+    public const string AccessAudit = "page-access-audit";
+
+    /// <summary>Supervisors and auditors: break-glass reads awaiting review (as <see cref="Auth.Policies.BreakGlassReview"/>).</summary>
+    public const string BreakGlassReview = "page-break-glass-review";
+
     public static AuthorizationBuilder AddPagePolicies(this AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -28,6 +34,8 @@ public static class PagePolicies
             .AddPolicy(Staff, p => p.AddAuthenticationSchemes(StaffCookie.Scheme).RequireRole(UserRoles.All))
             .AddPolicy(CaseContent, p => p.AddAuthenticationSchemes(StaffCookie.Scheme).RequireRole(UserRoles.Officer, UserRoles.Supervisor, UserRoles.Attorney, UserRoles.Auditor))
             .AddPolicy(RecordEvents, p => p.AddAuthenticationSchemes(StaffCookie.Scheme).RequireRole(UserRoles.Officer, UserRoles.Supervisor, UserRoles.Attorney))
-            .AddPolicy(OpenCases, p => p.AddAuthenticationSchemes(StaffCookie.Scheme).RequireRole(UserRoles.Officer, UserRoles.Supervisor));
+            .AddPolicy(OpenCases, p => p.AddAuthenticationSchemes(StaffCookie.Scheme).RequireRole(UserRoles.Officer, UserRoles.Supervisor))
+            .AddPolicy(AccessAudit, p => p.AddAuthenticationSchemes(StaffCookie.Scheme).RequireRole(UserRoles.Auditor))
+            .AddPolicy(BreakGlassReview, p => p.AddAuthenticationSchemes(StaffCookie.Scheme).RequireRole(UserRoles.Supervisor, UserRoles.Auditor));
     }
 }

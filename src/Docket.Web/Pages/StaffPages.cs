@@ -58,6 +58,8 @@ public static class StaffPages
         Cases.Recording.RecordEventPageEndpoints.MapRecordEventPages(pages);
         Cases.Opening.OpenCasePageEndpoints.MapOpenCasePages(pages);
         Statistics.Page.StatisticsPageEndpoints.MapStatisticsPages(pages);
+        Access.AccessLogPageEndpoints.MapAccessLogPages(pages);
+        Audit.VerifyPageEndpoints.MapVerifyPages(pages);
         return app;
     }
 

@@ -11,6 +11,9 @@ namespace Docket.Store.Tests.Access;
 /// </summary>
 public abstract class BreakGlassReviewsTests(StoreKind kind) : StoreTestBase(kind)
 {
+    private static readonly Reviewer Supervisor = new("sup-orla", "supervisor", "NYC");
+    private static readonly Reviewer Tamsin = new("aud-tamsin", "auditor", null);
+
     [Fact]
     public async Task A_break_glass_read_is_reviewed_once_by_someone_else_and_the_review_cannot_be_changed()
     {
@@ -23,14 +26,14 @@ public abstract class BreakGlassReviewsTests(StoreKind kind) : StoreTestBase(kin
         Assert.Equal("sup-orla", waiting.Entry.UserName);
         Assert.Null(waiting.Review);
 
-        Assert.IsType<ReviewOutcome.OwnRead>(await reviews.ReviewAsync(waiting.Entry.Id, "sup-orla", "supervisor", "Looked fine to me"));
-        var plain = (await log.QueryAsync(new AccessLogQuery(BreakGlass: false))).Single();
-        Assert.IsType<ReviewOutcome.NotBreakGlass>(await reviews.ReviewAsync(plain.Id, "aud-tamsin", "auditor", "Not break-glass"));
-        Assert.IsType<ReviewOutcome.NoSuchEntry>(await reviews.ReviewAsync(plain.Id + 1000, "aud-tamsin", "auditor", "Missing"));
+        Assert.IsType<ReviewOutcome.OwnRead>(await reviews.ReviewAsync(waiting.Entry.Id, Supervisor, "Looked fine to me"));
+        var plain = (await log.QueryAsync(new AccessLogQuery(UserName: "off-brin", BreakGlass: false))).Single();
+        Assert.IsType<ReviewOutcome.NotBreakGlass>(await reviews.ReviewAsync(plain.Id, Tamsin, "Not break-glass"));
+        Assert.IsType<ReviewOutcome.NoSuchEntry>(await reviews.ReviewAsync(plain.Id + 1000, Tamsin, "Missing"));
 
-        var done = Assert.IsType<ReviewOutcome.Reviewed>(await reviews.ReviewAsync(waiting.Entry.Id, "aud-tamsin", "auditor", "Reason matches the court's request"));
+        var done = Assert.IsType<ReviewOutcome.Reviewed>(await reviews.ReviewAsync(waiting.Entry.Id, Tamsin, "Reason matches the court's request"));
         Assert.Equal("Reason matches the court's request", done.Review.Note);
-        var again = Assert.IsType<ReviewOutcome.AlreadyReviewed>(await reviews.ReviewAsync(waiting.Entry.Id, "aud-piers", "auditor", "Second opinion"));
+        var again = Assert.IsType<ReviewOutcome.AlreadyReviewed>(await reviews.ReviewAsync(waiting.Entry.Id, new Reviewer("aud-piers", "auditor", null), "Second opinion"));
         Assert.Equal("aud-tamsin", again.Review.Reviewer);
 
         Assert.Empty(await reviews.ListAsync(reviewed: false, afterId: null, limit: 50));
@@ -39,6 +42,48 @@ public abstract class BreakGlassReviewsTests(StoreKind kind) : StoreTestBase(kin
         await using var connection = await Db.OpenConnectionAsync();
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ExecuteAsync(connection, "UPDATE break_glass_reviews SET note = 'changed'"));
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ExecuteAsync(connection, "DELETE FROM break_glass_reviews"));
+    }
+
+    [Fact]
+    public async Task A_note_longer_than_2000_characters_is_refused_whole_and_nothing_is_saved_or_cut()
+    {
+        await using var log = new AccessLog(Db, Clock);
+        await log.RecordAsync(Read("sup-orla", breakGlass: true, "Court asked for the file"));
+        var reviews = new BreakGlassReviews(Db, Clock);
+        var read = Assert.Single(await reviews.ListAsync(reviewed: false, afterId: null, limit: 50));
+
+        var tooLong = Assert.IsType<ReviewOutcome.NoteNotAccepted>(await reviews.ReviewAsync(read.Entry.Id, Tamsin, new string('n', BreakGlassReviews.MaxNote + 1)));
+        Assert.Contains("2001 characters", tooLong.Reason, StringComparison.Ordinal);
+        Assert.IsType<ReviewOutcome.NoteNotAccepted>(await reviews.ReviewAsync(read.Entry.Id, Tamsin, "   "));
+        Assert.Null(Assert.Single(await reviews.ListAsync(reviewed: null, afterId: null, limit: 50)).Review);
+        Assert.Empty(await log.QueryAsync(new AccessLogQuery(UserName: Tamsin.Name)));
+
+        var longest = new string('n', BreakGlassReviews.MaxNote);
+        var done = Assert.IsType<ReviewOutcome.Reviewed>(await reviews.ReviewAsync(read.Entry.Id, Tamsin, $"  {longest}  "));
+        Assert.Equal(longest, done.Review.Note);
+    }
+
+    [Fact]
+    public async Task A_review_and_each_refused_attempt_are_written_to_the_access_log_about_the_reads_case()
+    {
+        await using var log = new AccessLog(Db, Clock);
+        await log.RecordAsync(Read("sup-orla", breakGlass: true, "Court asked for the file"));
+        await log.RecordAsync(Read("off-brin", breakGlass: false, null));
+        var reviews = new BreakGlassReviews(Db, Clock);
+        var read = Assert.Single(await reviews.ListAsync(reviewed: false, afterId: null, limit: 50)).Entry;
+        var plain = Assert.Single(await log.QueryAsync(new AccessLogQuery(UserName: "off-brin")));
+
+        Assert.IsType<ReviewOutcome.OwnRead>(await reviews.ReviewAsync(read.Id, Supervisor, "Mine"));
+        Assert.IsType<ReviewOutcome.NotBreakGlass>(await reviews.ReviewAsync(plain.Id, Tamsin, "Ordinary"));
+        Assert.IsType<ReviewOutcome.Reviewed>(await reviews.ReviewAsync(read.Id, Tamsin, "Matches the court's request"));
+        Assert.IsType<ReviewOutcome.AlreadyReviewed>(await reviews.ReviewAsync(read.Id, Tamsin, "Again"));
+
+        var entries = await log.QueryAsync(new AccessLogQuery());
+        var logged = entries.Where(e => e.Purpose == BreakGlassReviews.ReviewPurpose).Select(e => (e.UserName, e.Role, e.Office, e.ANumber, e.Outcome, e.BreakGlass)).ToList();
+        Assert.Equal(
+            [("sup-orla", "supervisor", (string?)"NYC", "012345678", "refused", false), ("aud-tamsin", "auditor", null, "012345678", "refused", false),
+             ("aud-tamsin", "auditor", null, "012345678", "allowed", false), ("aud-tamsin", "auditor", null, "012345678", "refused", false)],
+            logged);
     }
 
     [Fact]

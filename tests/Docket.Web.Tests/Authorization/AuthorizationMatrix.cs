@@ -60,6 +60,12 @@ public abstract class AuthorizationMatrix(DocketServer server)
         POST /cases/{aNumber}/record              | 302  | 302 | 404    | 302 | 404    | 302  | 404   | 403   | 302
         GET  /cases/open                          | 302  | 200 | 200    | 200 | 200    | 403  | 403   | 403   | 302
         POST /cases/open                          | 302  | 201 | 403    | 201 | 403    | 403  | 403   | 403   | 302
+        GET  /audit/access                        | 302  | 403 | 403    | 403 | 403    | 403  | 403   | 200   | 302
+        GET  /audit/access.csv                    | 302  | 403 | 403    | 403 | 403    | 403  | 403   | 200   | 302
+        GET  /audit/break-glass                   | 302  | 403 | 403    | 200 | 200    | 403  | 403   | 200   | 302
+        POST /audit/break-glass                   | 302  | 403 | 403    | 302 | 302    | 403  | 403   | 302   | 302
+        GET  /audit/verify                        | 302  | 403 | 403    | 403 | 403    | 403  | 403   | 200   | 302
+        POST /audit/verify                        | 302  | 403 | 403    | 403 | 403    | 403  | 403   | 302   | 302
         *    /healthz                             | 200  | 200 | 200    | 200 | 200    | 200  | 200   | 200   | 200
         GET  /openapi/{documentName}.json         | 200  | 200 | 200    | 200 | 200    | 200  | 200   | 200   | 200
         GET  /scalar/{documentName?}              | 200  | 200 | 200    | 200 | 200    | 200  | 200   | 200   | 200
@@ -84,6 +90,9 @@ public abstract class AuthorizationMatrix(DocketServer server)
         POST /api/self-service/departure          | 401  | 403 | 403    | 403 | 403    | 403  | 403   | 403   | 201
         POST /api/self-service/address            | 401  | 403 | 403    | 403 | 403    | 403  | 403   | 403   | 201
         GET  /api/audit/access                    | 401  | 403 | 403    | 403 | 403    | 403  | 403   | 200   | 403
+        GET  /api/audit/access.csv                | 401  | 403 | 403    | 403 | 403    | 403  | 403   | 200   | 403
+        GET  /api/audit/break-glass               | 401  | 403 | 403    | 200 | 200    | 403  | 403   | 200   | 403
+        POST /api/audit/break-glass/reviews       | 401  | 403 | 403    | 201 | 201    | 403  | 403   | 201   | 403
         GET  /api/audit/key                       | 200  | 200 | 200    | 200 | 200    | 200  | 200   | 200   | 200
         GET  /api/audit/checkpoints               | 401  | 403 | 403    | 200 | 200    | 403  | 403   | 200   | 403
         GET  /api/audit/checkpoints/latest        | 401  | 403 | 403    | 200 | 200    | 403  | 403   | 200   | 403
@@ -134,6 +143,13 @@ public abstract class AuthorizationMatrix(DocketServer server)
         ["POST /cases/{aNumber}/record"] = async c => await PageForm($"/cases/{c.ANumber}/record", ("type", "MailingAddressChanged"), ("version", $"{await c.Server.StoredVersionAsync(c.ANumber)}"), ("on", DocketServer.Today), ("address", "9 Page Row, Brooklyn NY")),
         ["GET /cases/open"] = _ => Page("/cases/open"),
         ["POST /cases/open"] = c => PageForm("/cases/open", ("aNumber", c.Server.NewANumber()), ("familyName", "Thistlewood"), ("givenNames", "Oriel"), ("dateOfBirth", "1979-08-21"), ("citizenship", "CAN"), ("office", "NYC")),
+        ["GET /audit/access"] = c => Page($"/audit/access?aNumber={c.ANumber}"),
+        ["GET /audit/access.csv"] = c => Page($"/audit/access.csv?aNumber={c.ANumber}"),
+        ["GET /audit/break-glass"] = _ => Page("/audit/break-glass"),
+        // Each call reviews a break-glass read of its own, made by a supervisor who is none of the columns (so nobody reviews their own read).
+        ["POST /audit/break-glass"] = async c => await PageForm("/audit/break-glass", ("accessId", $"{await c.FreshBreakGlassReadAsync()}"), ("note", "Reviewed by the matrix")),
+        ["GET /audit/verify"] = _ => Page("/audit/verify"),
+        ["POST /audit/verify"] = _ => PageForm("/audit/verify"),
         ["* /healthz"] = _ => Get("/healthz"),
         ["GET /openapi/{documentName}.json"] = _ => Get("/openapi/v1.json"),
         ["GET /scalar/{documentName?}"] = _ => Get("/scalar/v1"),
@@ -162,6 +178,9 @@ public abstract class AuthorizationMatrix(DocketServer server)
         ["POST /api/self-service/departure"] = _ => Post("/api/self-service/departure", AccessBodies.Departure("CAN")),
         ["POST /api/self-service/address"] = _ => Post("/api/self-service/address", """{"address":"31 Matrix Lane, Queens NY"}"""),
         ["GET /api/audit/access"] = c => Get($"/api/audit/access?aNumber={c.ANumber}"),
+        ["GET /api/audit/access.csv"] = c => Get($"/api/audit/access.csv?aNumber={c.ANumber}"),
+        ["GET /api/audit/break-glass"] = _ => Get("/api/audit/break-glass"),
+        ["POST /api/audit/break-glass/reviews"] = async c => await Post("/api/audit/break-glass/reviews", $$"""{"accessId":{{await c.FreshBreakGlassReadAsync()}},"note":"Reviewed by the matrix"}"""),
         ["GET /api/audit/key"] = _ => Get("/api/audit/key"),
         ["GET /api/audit/checkpoints"] = _ => Get("/api/audit/checkpoints"),
         ["GET /api/audit/checkpoints/latest"] = _ => Get("/api/audit/checkpoints/latest"),
@@ -362,16 +381,21 @@ public abstract class AuthorizationMatrix(DocketServer server)
         }
     }
 
-    /// <summary>The matrix's case, a self-service session for it, and a checkpoint that covers it.</summary>
+    /// <summary>The matrix's case, a self-service session for it, a checkpoint that covers it, and a supervisor of another office who reads it by breaking glass.</summary>
     private sealed class Context
     {
-        private Context(DocketServer server, string aNumber, string session, long checkpointId)
+        private const string BreakGlassReader = "supervisor-mia";
+
+        private Context(DocketServer server, string aNumber, string session, long checkpointId, string readerToken)
         {
             Server = server;
             ANumber = aNumber;
             Session = session;
             CheckpointId = checkpointId;
+            this.readerToken = readerToken;
         }
+
+        private readonly string readerToken;
 
         public DocketServer Server { get; }
 
@@ -394,7 +418,20 @@ public abstract class AuthorizationMatrix(DocketServer server)
             await server.App.Services.GetRequiredService<Docket.Web.Statistics.StatisticsPublisher>().IssueAsync();
             using var issued = await server.As(server.AuditorToken).SendAsync(HttpMethod.Post, "/api/audit/checkpoints", "");
             var checkpoint = await Json.ReadAsync(issued, System.Net.HttpStatusCode.Created);
-            return new Context(server, aNumber, session, checkpoint.GetProperty("id").GetInt64());
+            var reader = await server.Kit.AddUserAsync(BreakGlassReader, Docket.Store.Users.UserRoles.Supervisor, "MIA");
+            return new Context(server, aNumber, session, checkpoint.GetProperty("id").GetInt64(), reader);
+        }
+
+        /// <summary>A new break-glass read of the matrix's case, awaiting review: its access log id.</summary>
+        public async Task<long> FreshBreakGlassReadAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{ANumber}");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", readerToken);
+            request.Headers.Add("X-Access-Reason", "A review the matrix asks for");
+            using var read = await Server.Http.SendAsync(request);
+            Assert.Equal(System.Net.HttpStatusCode.OK, read.StatusCode);
+            var waiting = await Server.App.Services.GetRequiredService<Docket.Store.Access.BreakGlassReviews>().ListAsync(reviewed: false, afterId: null, limit: 1000);
+            return waiting.Where(r => r.Entry.UserName == BreakGlassReader).Max(r => r.Entry.Id);
         }
 
         private readonly Dictionary<string, StaffPages.PageClient> pages = new(StringComparer.Ordinal);

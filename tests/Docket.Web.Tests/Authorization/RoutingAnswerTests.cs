@@ -71,7 +71,7 @@ public sealed class RoutingAnswerTests(SqliteServer server) : IClassFixture<Sqli
             .Where(e => e.Metadata.GetMetadata<IAcceptsMetadata>() is not null)
             .Select(e => (Method: e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Single(), Path: "/" + e.RoutePattern.RawText!.TrimStart('/').Replace("{aNumber}", "212000001", StringComparison.Ordinal)))
             .ToList();
-        Assert.Equal(["POST /api/cases/", "POST /api/cases/212000001/events", "POST /api/departures/212000001/verification", "POST /api/self-service/address", "POST /api/self-service/departure", "POST /api/self-service/session"], endpoints.Select(e => $"{e.Method} {e.Path}").Order(StringComparer.Ordinal));
+        Assert.Equal(["POST /api/audit/break-glass/reviews", "POST /api/cases/", "POST /api/cases/212000001/events", "POST /api/departures/212000001/verification", "POST /api/self-service/address", "POST /api/self-service/departure", "POST /api/self-service/session"], endpoints.Select(e => $"{e.Method} {e.Path}").Order(StringComparer.Ordinal));
 
         var wrong = new List<string>();
         foreach (var (method, path) in endpoints)

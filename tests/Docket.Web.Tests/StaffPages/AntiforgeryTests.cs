@@ -25,8 +25,12 @@ public sealed class AntiforgeryTests(SqliteServer server) : IClassFixture<Sqlite
             .ToList();
         Assert.Contains("/sign-in", posts);
         Assert.Contains($"/cases/{digits}/record", posts);
+        Assert.Contains("/audit/break-glass", posts);
+        Assert.Contains("/audit/verify", posts);
 
         using var officer = await server.PagesAsAsync("supervisor-nyc");
+        // The auditors' own forms (verify now) are refused to a supervisor before their token is looked at.
+        using var auditor = await server.PagesAsAsync("auditor-oig");
         using var stranger = PageClient.Anonymous(server.Kit.Address);
         var foreignToken = await stranger.TokenAsync("/");
         var accepted = new List<string>();
@@ -37,9 +41,11 @@ public sealed class AntiforgeryTests(SqliteServer server) : IClassFixture<Sqlite
                 new("type", "MailingAddressChanged"), new("version", "1"), new("on", DocketServer.Today), new("address", "1 Forged Row"),
                 new("aNumber", server.NewANumber()), new("familyName", "Forged"), new("givenNames", "Form"), new("dateOfBirth", "1990-01-01"),
                 new("citizenship", "CAN"), new("office", "NYC"), new("reason", "forged"), new("userName", "x"), new("password", "y"), new("code", "1"),
+                new("accessId", "1"), new("note", "forged review"),
             };
-            using var missing = await officer.PostFormAsync(path, form, tokenFrom: null);
-            using var wrong = await officer.PostFormAsync(path, form, token: foreignToken);
+            var sender = path.StartsWith("/audit/verify", StringComparison.Ordinal) ? auditor : officer;
+            using var missing = await sender.PostFormAsync(path, form, tokenFrom: null);
+            using var wrong = await sender.PostFormAsync(path, form, token: foreignToken);
             foreach (var (how, response) in new[] { ("missing", missing), ("wrong", wrong) })
             {
                 var body = await response.Content.ReadAsStringAsync();
@@ -52,5 +58,7 @@ public sealed class AntiforgeryTests(SqliteServer server) : IClassFixture<Sqlite
 
         Assert.True(accepted.Count == 0, "Forms that did not refuse a bad antiforgery token:\n" + string.Join("\n", accepted));
         Assert.Equal(1, await server.StoredVersionAsync(digits));
+        Assert.Null(server.App.Services.GetRequiredService<Docket.Web.Audit.VerificationRuns>().Latest);
+        Assert.DoesNotContain(await server.App.Services.GetRequiredService<Docket.Store.Access.BreakGlassReviews>().ListAsync(reviewed: true, afterId: null, limit: 1000), r => r.Review?.Note == "forged review");
     }
 }
