@@ -84,6 +84,10 @@ internal static class StartUp
                     catch (HttpRequestException)
                     {
                     }
+                    catch (TaskCanceledException)
+                    {
+                        // One poll waited past the client's 2 s (a loaded machine): poll again, until the 60 s above.
+                    }
 
                     await Task.Delay(5);
                 }
