@@ -1,7 +1,8 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
+using Docket.Domain.Calendar;
 using Docket.Store;
+using Docket.Store.Statistics;
 using Docket.Store.Users;
 using Docket.Testing;
 using Docket.Web.Audit;
@@ -17,13 +18,39 @@ namespace Docket.Bench;
 /// </summary>
 internal sealed class ApiLoad(DatabaseTarget target, string keyPath, int clients, TimeSpan duration)
 {
-    private const string Office = "NYC";
+    public const string Office = "NYC";
 
-    public async Task<(long Done, TimeSpan Elapsed, Latencies Latencies, long Failed)> AppendAsync()
+    public Task<LoadResult> AppendAsync() => AppendAsync(maintainsStatistics: true, duration);
+
+    /// <summary>
+    /// The same appends on servers with and without statistics maintenance (the background
+    /// catch-up), in alternating rounds (with, without, without, with) so that both meet the same
+    /// drift in the machine's load; each lasts half the phase. The projection is caught up outside
+    /// the measurement after a round without, so the next round with it starts level.
+    /// </summary>
+    public async Task<(LoadResult With, LoadResult Without)> AppendWithAndWithoutStatisticsAsync()
     {
-        var (server, http, token) = await StartAsync();
+        var half = duration / 2;
+        var with = new List<LoadResult>();
+        var without = new List<LoadResult>();
+        foreach (var maintained in new[] { true, false, false, true })
+        {
+            (maintained ? with : without).Add(await AppendAsync(maintained, half));
+            if (!maintained)
+            {
+                await new StatisticsProjection(new DocketDatabase(target), CourtCalendar.Default).CatchUpAsync();
+            }
+        }
+
+        return (LoadResult.Combine(with), LoadResult.Combine(without));
+    }
+
+    private async Task<LoadResult> AppendAsync(bool maintainsStatistics, TimeSpan time)
+    {
+        var (server, http, token) = await StartAsync(maintainsStatistics);
         await using var _ = server;
-        var cases = await OfficeCasesAsync(clients * 20);
+        using var __ = http;
+        var cases = await OfficeCasesAsync(target, clients * 20);
         var versions = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         await using (var context = new DocketDatabase(target).CreateContext())
         {
@@ -33,7 +60,7 @@ internal sealed class ApiLoad(DatabaseTarget target, string keyPath, int clients
             }
         }
 
-        return await RunAsync(http, token, async (client, i, send) =>
+        return await ClosedLoop.RunAsync(clients, time, async (client, i) =>
         {
             // Each client appends to its own cases, so If-Match never races another client.
             var owned = (cases.Count + clients - 1 - client) / clients;
@@ -41,7 +68,8 @@ internal sealed class ApiLoad(DatabaseTarget target, string keyPath, int clients
             var body = $"{{\"type\":\"MailingAddressChanged\",\"on\":\"2026-11-2{i % 9}\",\"address\":\"{i} Invented Lane, Springfield\"}}";
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{aNumber}/events") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             request.Headers.TryAddWithoutValidation("If-Match", $"\"{versions[aNumber]}\"");
-            using var response = await send(request);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request);
             if (response.StatusCode == System.Net.HttpStatusCode.Created)
             {
                 versions[aNumber]++;
@@ -57,77 +85,58 @@ internal sealed class ApiLoad(DatabaseTarget target, string keyPath, int clients
     /// what this machine's HTTP stack and database round trip give before Docket does any work.
     /// Sent without a token, so the baseline does not include (and move with) the sign-in check.
     /// </summary>
-    public async Task<(long Done, TimeSpan Elapsed, Latencies Latencies, long Failed)> HealthAsync()
+    public async Task<LoadResult> HealthAsync()
     {
         var (server, http, _) = await StartAsync();
         await using var _ = server;
-        return await RunAsync(http, token: null, async (client, i, send) =>
+        using var __ = http;
+        return await ClosedLoop.RunAsync(clients, duration, async (client, i) =>
         {
-            using var response = await send(new HttpRequestMessage(HttpMethod.Get, "/healthz"));
+            using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
             await response.Content.CopyToAsync(Stream.Null);
             return response.IsSuccessStatusCode;
         });
     }
 
-    public async Task<(long Done, TimeSpan Elapsed, Latencies Latencies, long Failed)> ReadAsync()
+    public async Task<LoadResult> ReadAsync()
     {
         var (server, http, token) = await StartAsync();
         await using var _ = server;
-        var cases = await OfficeCasesAsync(10_000);
-        return await RunAsync(http, token, async (client, i, send) =>
+        using var __ = http;
+        var cases = await OfficeCasesAsync(target, 10_000);
+        return await ClosedLoop.RunAsync(clients, duration, async (client, i) =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{cases[Random.Shared.Next(cases.Count)]}");
-            using var response = await send(request);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request);
             await response.Content.CopyToAsync(Stream.Null);
             return response.IsSuccessStatusCode;
         });
     }
 
-    private async Task<(long, TimeSpan, Latencies, long)> RunAsync(HttpClient http, string? token, Func<int, int, Func<HttpRequestMessage, Task<HttpResponseMessage>>, Task<bool>> operation)
-    {
-        var latencies = new Latencies();
-        long done = 0, failed = 0;
-        var watch = Stopwatch.StartNew();
-        var end = DateTime.UtcNow + duration;
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
-        {
-            for (var i = 0; DateTime.UtcNow < end; i++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                var ok = await operation(client, i, request =>
-                {
-                    if (token is not null)
-                    {
-                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                    }
-
-                    return http.SendAsync(request);
-                });
-                latencies.Add(Stopwatch.GetElapsedTime(started));
-                Interlocked.Increment(ref ok ? ref done : ref failed);
-            }
-        })));
-        watch.Stop();
-        return (done, watch.Elapsed, latencies, failed);
-    }
-
-    private async Task<(TestServer Server, HttpClient Http, string Token)> StartAsync()
-    {
-        var server = await new TestServerBuilder
+    /// <summary>The bench's server on the loaded database: the real host, the system clock, the run's checkpoint key.</summary>
+    public static Task<TestServer> StartServerAsync(DatabaseTarget target, string keyPath, bool maintainsStatistics = true) =>
+        new TestServerBuilder
         {
             Database = target,
             Clock = SystemClock.Instance,
             Environment = "Benchmark",
             Checkpoints = new CheckpointSettings { KeyPath = keyPath },
+            MaintainsStatistics = maintainsStatistics,
         }.StartAsync();
-        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = server.Address };
-        var token = await server.AddUserAsync($"bench-officer-{Guid.NewGuid():N}", UserRoles.Officer, Office);
-        return (server, http, token);
-    }
 
-    private async Task<List<string>> OfficeCasesAsync(int count)
+    /// <summary>The first <paramref name="count"/> cases of the office the bench's users work in, by A-number.</summary>
+    public static async Task<List<string>> OfficeCasesAsync(DatabaseTarget target, int count)
     {
         await using var context = new DocketDatabase(target).CreateContext();
         return await context.Cases.Where(c => c.Office == Office).OrderBy(c => c.ANumber).Select(c => c.ANumber).Take(count).ToListAsync();
+    }
+
+    private async Task<(TestServer Server, HttpClient Http, string Token)> StartAsync(bool maintainsStatistics = true)
+    {
+        var server = await StartServerAsync(target, keyPath, maintainsStatistics);
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = server.Address };
+        var token = await server.AddUserAsync($"bench-officer-{Guid.NewGuid():N}", UserRoles.Officer, Office);
+        return (server, http, token);
     }
 }

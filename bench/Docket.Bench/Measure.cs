@@ -17,6 +17,20 @@ internal sealed class Latencies
 
     public int Count => millis.Count;
 
+    public void AddAll(Latencies other)
+    {
+        double[] theirs;
+        lock (other.millis)
+        {
+            theirs = [.. other.millis];
+        }
+
+        lock (millis)
+        {
+            millis.AddRange(theirs);
+        }
+    }
+
     public double Percentile(double p)
     {
         lock (millis)

@@ -4,12 +4,20 @@ using Docket.Bench;
 using Docket.Testing;
 
 // dotnet Docket.Bench.dll [--quick] [--cases N] [--out BENCHMARKS.md]
+//     [--no-pages] [--no-stats] [--no-stats-maintenance] [--no-peer] [--no-startup]   (skip a part; see bench/ANALYSIS.md)
 // dotnet Docket.Bench.dll --workload-only FILE [--cases N]   (just writes the workload, for profiling)
 // PostgreSQL comes from DOCKET_TEST_POSTGRES (bench/run starts a throwaway one).
 var quick = args.Contains("--quick");
 var cases = ArgValue("--cases") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : quick ? 2_000 : 1_000_000;
 var output = ArgValue("--out") ?? (quick ? null : "BENCHMARKS.md");
 var loadSeconds = quick ? 3 : 20;
+// Each statistics query is a phase of its own (ten of them, twice), so they are shorter.
+var statisticsSeconds = quick ? 1 : Math.Max(2, loadSeconds / 4);
+var skipPages = args.Contains("--no-pages");
+var skipStatistics = args.Contains("--no-stats");
+var skipMaintenance = args.Contains("--no-stats-maintenance");
+var skipPeer = args.Contains("--no-peer");
+var skipStartUp = args.Contains("--no-startup");
 if (ArgValue("--workload-only") is { } workloadFile)
 {
     var (written, size) = await Workload.WriteAsync(workloadFile, cases, seed: 20261129);
@@ -50,6 +58,17 @@ try
         var raw = await RawInsertBaseline.RunAsync(database, (int)Math.Min(events, 1_000_000));
         run.Import(events, import, raw.Rows, raw.Elapsed);
 
+        // The projection catches up with the imported log here, once, so that no later phase's
+        // server meets that catch-up in its background (and the statistics have a release).
+        var release = await ChildProcess.RunAsync("dotnet", [docket, "stats", "release", "--db", db.DbArgument]);
+        if (release.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"docket stats release on {name} failed: {release.Output}");
+        }
+
+        run.Release = (events, release);
+        Console.WriteLine($"{name} stats release: {release.Elapsed.TotalSeconds:F1} s: {release.Output.Trim()}");
+
         var key = Path.Combine(work, name + "-checkpoint-key.pem");
         var verify = await VerifyBaseline.RunAsync(database, key, (int)Math.Min(events, 1_000_000));
         run.Verify(verify.Bytes, verify.Verify, verify.RawBytesPerSecond, verify.Intact);
@@ -62,20 +81,45 @@ try
 
         var load = new ApiLoad(target, key, clients: 32, TimeSpan.FromSeconds(loadSeconds));
         run.Health(await load.HealthAsync());
-        run.Appends(await load.AppendAsync());
+        if (skipMaintenance)
+        {
+            run.Appends(await load.AppendAsync());
+        }
+        else
+        {
+            var (with, without) = await load.AppendWithAndWithoutStatisticsAsync();
+            run.Appends(with);
+            run.AppendsWithoutStatistics = without;
+        }
+
         run.Reads(await load.ReadAsync());
         Console.WriteLine(run.Summary());
+        if (!skipPages)
+        {
+            run.Pages = await new PageLoad(target, key, clients: 8, TimeSpan.FromSeconds(loadSeconds)).RunAsync();
+            Console.WriteLine($"{name} pages: JSON case {PagesTable.Figures(run.Pages.JsonCase)}; case page {PagesTable.Figures(run.Pages.CasePage)}; My work {PagesTable.Figures(run.Pages.Work)}; its lists {PagesTable.Figures(run.Pages.WorkLists)}");
+        }
+
+        if (!skipStatistics)
+        {
+            run.Statistics = await new StatisticsLoad(target, key, clients: 32, TimeSpan.FromSeconds(statisticsSeconds)).RunAsync();
+            Console.WriteLine($"{name} statistics: healthz p99 {run.Statistics.Health.P99:F1} ms; " + string.Join("; ", run.Statistics.Queries.Select(q => $"{q.Path} p99 {q.Served.P99:F1}{(q.Uncached is { } u ? $" / uncached {u.P99:F1}" : "")} ms")));
+        }
     }
 
     // The peer, on the same PostgreSQL server in a database of its own, with the same workload.
-    await using (var peerDatabase = await TestDatabase.CreateAsync(DatabaseKind.Postgres))
+    if (!skipPeer)
     {
+        await using var peerDatabase = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
         var marten = await MartenPeer.RunAsync(peerDatabase.Target.ConnectionString, file, clients: 32, loadSeconds);
         report.Peer(marten);
         Console.WriteLine($"Marten {marten.Marten}: bulk load {marten.BulkEventsPerSecond:F0} events/s; appends {marten.AppendsPerSecond:F0}/s p99 {marten.AppendP99:F1} ms; stream reads {marten.ReadsPerSecond:F0}/s p99 {marten.ReadP99:F1} ms");
     }
 
-    report.StartUp(await StartUpFigures.MeasureAsync(docket, work));
+    if (!skipStartUp)
+    {
+        report.StartUp(await StartUpFigures.MeasureAsync(docket, work));
+    }
 
     var markdown = report.ToMarkdown(string.Join(' ', args.TakeWhile(a => a != "--docket")));
     Console.WriteLine(markdown);

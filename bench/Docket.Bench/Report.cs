@@ -43,7 +43,7 @@ internal sealed class Report(int cases, int loadSeconds, bool quick)
         s.AppendLine();
         s.AppendLine("## Workload").AppendLine();
         s.AppendLine(CultureInfo.InvariantCulture, $"{cases:N0} synthetic cases (invented people, the demo lifecycles), {events:N0} events, {bytes / 1048576.0:N0} MiB of plain NDJSON event lines;");
-        s.AppendLine(CultureInfo.InvariantCulture, $"API load: 32 concurrent clients on loopback for {loadSeconds} s each (appends, then reads).{(quick ? " **Quick run: a smoke test, not a measurement.**" : "")}");
+        s.AppendLine(CultureInfo.InvariantCulture, $"API load: 32 concurrent clients on loopback for {loadSeconds} s each (appends, then reads); the staff pages 8 browsers, the statistics 32 clients.{(quick ? " **Quick run: a smoke test, not a measurement.**" : "")}");
         s.AppendLine();
         s.AppendLine("## Results").AppendLine();
         s.AppendLine("| figure | target | " + string.Join(" | ", runs.Select(r => r.Name)) + " |");
@@ -52,6 +52,9 @@ internal sealed class Report(int cases, int loadSeconds, bool quick)
         {
             s.AppendLine($"| {label} | {target} | " + string.Join(" | ", runs.Select(pick)) + " |");
         }
+
+        PagesTable.Write(s, runs, loadSeconds);
+        StatisticsTable.Write(s, runs);
 
         if (marten is not null && runs.FirstOrDefault(r => r.Name == "PostgreSQL") is { } postgres)
         {
@@ -171,27 +174,39 @@ internal sealed class BackendRun(string name)
         intact = isIntact;
     }
 
-    public void Health((long Done, TimeSpan Elapsed, Latencies Latencies, long Failed) r)
+    public void Health(LoadResult r)
     {
         healthRate = r.Done / r.Elapsed.TotalSeconds;
         healthP99 = r.Latencies.Percentile(99);
     }
 
-    public void Appends((long Done, TimeSpan Elapsed, Latencies Latencies, long Failed) r)
+    public LoadResult? AppendResult { get; private set; }
+
+    public void Appends(LoadResult r)
     {
+        AppendResult = r;
         appendRate = r.Done / r.Elapsed.TotalSeconds;
         appendP50 = r.Latencies.Percentile(50);
         appendP99 = r.Latencies.Percentile(99);
         appendFailed = r.Failed;
     }
 
-    public void Reads((long Done, TimeSpan Elapsed, Latencies Latencies, long Failed) r)
+    public void Reads(LoadResult r)
     {
         readRate = r.Done / r.Elapsed.TotalSeconds;
         readP50 = r.Latencies.Percentile(50);
         readP99 = r.Latencies.Percentile(99);
         readFailed = r.Failed;
     }
+
+    public LoadResult? AppendsWithoutStatistics { get; set; }
+
+    public PageFigures? Pages { get; set; }
+
+    public StatisticsFigures? Statistics { get; set; }
+
+    /// <summary>`docket stats release` right after the import: the projection's catch-up of the whole log, and the release.</summary>
+    public (long Events, ChildRun Run)? Release { get; set; }
 
     public string Summary() => string.Join("; ", Rows.Select(row => $"{row.Label.Replace("**", "", StringComparison.Ordinal)}: {row.Pick(this)}"));
 

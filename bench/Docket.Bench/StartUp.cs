@@ -86,8 +86,7 @@ internal static class StartUp
                     }
                     catch (TaskCanceledException)
                     {
-                        // A server still starting may accept the connection and answer late; on a
-                        // loaded machine that outlasts one poll's timeout. Poll again.
+                        // One poll waited past the client's 2 s (a loaded machine): poll again, until the 60 s above.
                     }
 
                     await Task.Delay(5);

@@ -47,7 +47,7 @@ public static class DocketWebApp
         services.AddDocketOpenApi();
         services.AddDocketStaffPages();
         services.AddPersonPages();
-        services.AddDocketStatistics(builder.Configuration);
+        services.AddDocketStatistics(builder.Configuration, options.MaintainsStatistics);
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -33,4 +33,12 @@ public sealed record DocketWebOptions
 
     /// <summary>Checkpoint key path and schedule; null fields are read from <c>Docket:Checkpoints:*</c> configuration.</summary>
     public Audit.CheckpointSettings? Checkpoints { get; init; }
+
+    /// <summary>
+    /// Whether the host keeps the statistics projection up with the log in the background (and
+    /// issues the monthly releases). On unless code turns it off: it is not read from configuration,
+    /// and <c>docket serve</c> never turns it off. Only the benchmark does, to measure the write path
+    /// without statistics maintenance in the same run; off, the published figures stand still.
+    /// </summary>
+    public bool MaintainsStatistics { get; init; } = true;
 }

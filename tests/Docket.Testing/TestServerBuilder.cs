@@ -35,6 +35,9 @@ public sealed class TestServerBuilder
 
     public string Environment { get; init; } = "Testing";
 
+    /// <summary>False: no background statistics catch-up (see <see cref="DocketWebOptions.MaintainsStatistics"/>; the benchmark's comparison run).</summary>
+    public bool MaintainsStatistics { get; init; } = true;
+
     /// <summary>Runs on the built host before it starts, e.g. to map an endpoint the test needs.</summary>
     public Action<WebApplication>? BeforeStart { get; init; }
 
@@ -57,6 +60,7 @@ public sealed class TestServerBuilder
                 Clock = Clock,
                 Calendar = Calendar,
                 Environment = Environment,
+                MaintainsStatistics = MaintainsStatistics,
                 Checkpoints = (Checkpoints ?? new CheckpointSettings()) with
                 {
                     KeyPath = Checkpoints?.KeyPath ?? Path.Combine(folder, TestServer.KeyFileName),

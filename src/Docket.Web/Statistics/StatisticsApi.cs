@@ -16,14 +16,18 @@ public static class StatisticsApi
 
     private const string CachePolicy = "public-statistics";
 
-    public static IServiceCollection AddDocketStatistics(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDocketStatistics(this IServiceCollection services, IConfiguration configuration, bool maintain = true)
     {
         services.AddSingleton(StatisticsSettings.Read(configuration));
         services.AddSingleton<StatisticsProjection>();
         services.AddSingleton<StatisticsReleases>();
         services.AddSingleton<StatisticsPublisher>();
         services.AddSingleton<Charts.StatisticsCharts>();
-        services.AddHostedService<StatisticsService>();
+        if (maintain)
+        {
+            services.AddHostedService<StatisticsService>();
+        }
+
         // The 429 itself (status, Retry-After, problem) is the shared one of JsonConventions.
         services.AddRateLimiter(limiter => limiter.AddPolicy(Limiter, http => RateLimitPartition.GetFixedWindowLimiter(
             http.Connection.RemoteIpAddress?.ToString() ?? "unknown",

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+
+namespace Docket.Bench;
+
+/// <summary>What one phase of load did: operations that succeeded, wall time, every latency, failures.</summary>
+internal sealed record LoadResult(long Done, TimeSpan Elapsed, Latencies Latencies, long Failed)
+{
+    public double Rate => Done / Elapsed.TotalSeconds;
+
+    public double P50 => Latencies.Percentile(50);
+
+    public double P99 => Latencies.Percentile(99);
+
+    /// <summary>Several rounds of the same phase as one: their operations, time and latencies added up.</summary>
+    public static LoadResult Combine(IReadOnlyCollection<LoadResult> rounds)
+    {
+        var latencies = new Latencies();
+        foreach (var round in rounds)
+        {
+            latencies.AddAll(round.Latencies);
+        }
+
+        return new LoadResult(rounds.Sum(r => r.Done), TimeSpan.FromTicks(rounds.Sum(r => r.Elapsed.Ticks)), latencies, rounds.Sum(r => r.Failed));
+    }
+}
+
+/// <summary>
+/// Closed-loop load: each client sends its next operation as soon as the last one answered, for a
+/// fixed time; every operation's latency is kept.
+/// </summary>
+internal static class ClosedLoop
+{
+    /// <summary>The operation is given (client, i) and answers whether it succeeded.</summary>
+    public static async Task<LoadResult> RunAsync(int clients, TimeSpan duration, Func<int, int, Task<bool>> operation)
+    {
+        var latencies = new Latencies();
+        long done = 0, failed = 0;
+        var watch = Stopwatch.StartNew();
+        var end = DateTime.UtcNow + duration;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            for (var i = 0; DateTime.UtcNow < end; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var ok = await operation(client, i);
+                latencies.Add(Stopwatch.GetElapsedTime(started));
+                Interlocked.Increment(ref ok ? ref done : ref failed);
+            }
+        })));
+        watch.Stop();
+        return new LoadResult(done, watch.Elapsed, latencies, failed);
+    }
+}
