@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Docket.Domain.Cases;
 using Docket.Domain.Events;
 using Docket.Store.Cases;
@@ -22,25 +23,13 @@ public sealed class EventReader(DocketDatabase database)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT position, version, type, effective_on, recorded_at, recorded_by, payload, prev_hash, hash FROM events WHERE a_number = @a ORDER BY version";
+        command.CommandText = $"SELECT {RowColumns} FROM events WHERE a_number = @a ORDER BY version";
         Audit.Sql.Add(command, "@a", aNumber);
         var rows = new List<EventRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new EventRow
-            {
-                Position = reader.GetInt64(0),
-                ANumber = aNumber,
-                Version = reader.GetInt32(1),
-                Type = reader.GetString(2),
-                EffectiveOn = reader.GetString(3),
-                RecordedAt = reader.GetString(4),
-                RecordedBy = reader.GetString(5),
-                Payload = reader.GetString(6),
-                PrevHash = (byte[])reader.GetValue(7),
-                Hash = (byte[])reader.GetValue(8),
-            });
+            rows.Add(Row(reader, aNumber));
         }
 
         return rows;
@@ -52,25 +41,30 @@ public sealed class EventReader(DocketDatabase database)
         // A plain reader, like ReadStreamAsync: `docket export` needs nothing else from EF Core.
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT position, a_number, version, type, effective_on, recorded_at, recorded_by, payload, prev_hash, hash FROM events ORDER BY position";
+        command.CommandText = $"SELECT {RowColumns}, a_number FROM events ORDER BY position";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return new EventRow
-            {
-                Position = reader.GetInt64(0),
-                ANumber = reader.GetString(1),
-                Version = reader.GetInt32(2),
-                Type = reader.GetString(3),
-                EffectiveOn = reader.GetString(4),
-                RecordedAt = reader.GetString(5),
-                RecordedBy = reader.GetString(6),
-                Payload = reader.GetString(7),
-                PrevHash = (byte[])reader.GetValue(8),
-                Hash = (byte[])reader.GetValue(9),
-            };
+            yield return Row(reader, reader.GetString(9));
         }
     }
+
+    private const string RowColumns = "position, version, type, effective_on, recorded_at, recorded_by, payload, prev_hash, hash";
+
+    // The columns of RowColumns, in order; the case's A-number is given (a stream's is known).
+    private static EventRow Row(DbDataReader reader, string aNumber) => new()
+    {
+        Position = reader.GetInt64(0),
+        ANumber = aNumber,
+        Version = reader.GetInt32(1),
+        Type = reader.GetString(2),
+        EffectiveOn = reader.GetString(3),
+        RecordedAt = reader.GetString(4),
+        RecordedBy = reader.GetString(5),
+        Payload = reader.GetString(6),
+        PrevHash = (byte[])reader.GetValue(7),
+        Hash = (byte[])reader.GetValue(8),
+    };
 
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
