@@ -60,7 +60,7 @@ internal sealed class ApiLoad(DatabaseTarget target, string keyPath, int clients
             }
         }
 
-        return await ClosedLoop.RunAsync(clients, time, async (client, i) =>
+        return await ClosedLoop.RunAsync(maintainsStatistics ? "appends" : "appends without statistics maintenance", clients, time, async (client, i) =>
         {
             // Each client appends to its own cases, so If-Match never races another client.
             var owned = (cases.Count + clients - 1 - client) / clients;
@@ -90,7 +90,7 @@ internal sealed class ApiLoad(DatabaseTarget target, string keyPath, int clients
         var (server, http, _) = await StartAsync();
         await using var _ = server;
         using var __ = http;
-        return await ClosedLoop.RunAsync(clients, duration, async (client, i) =>
+        return await ClosedLoop.RunAsync("GET /healthz", clients, duration, async (client, i) =>
         {
             using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
             await response.Content.CopyToAsync(Stream.Null);
@@ -104,7 +104,7 @@ internal sealed class ApiLoad(DatabaseTarget target, string keyPath, int clients
         await using var _ = server;
         using var __ = http;
         var cases = await OfficeCasesAsync(target, 10_000);
-        return await ClosedLoop.RunAsync(clients, duration, async (client, i) =>
+        return await ClosedLoop.RunAsync("case reads", clients, duration, async (client, i) =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{cases[Random.Shared.Next(cases.Count)]}");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -30,9 +30,14 @@ internal sealed record LoadResult(long Done, TimeSpan Elapsed, Latencies Latenci
 /// </summary>
 internal static class ClosedLoop
 {
-    /// <summary>The operation is given (client, i) and answers whether it succeeded.</summary>
-    public static async Task<LoadResult> RunAsync(int clients, TimeSpan duration, Func<int, int, Task<bool>> operation)
+    /// <summary>
+    /// The operation is given (client, i) and answers whether it succeeded. Prints one line a phase,
+    /// with its start and end on CLOCK_MONOTONIC (what <c>perf record -k CLOCK_MONOTONIC</c> stamps
+    /// samples with), so a profile of the whole run can be cut to one phase.
+    /// </summary>
+    public static async Task<LoadResult> RunAsync(string label, int clients, TimeSpan duration, Func<int, int, Task<bool>> operation)
     {
+        var from = Stopwatch.GetTimestamp();
         var latencies = new Latencies();
         long done = 0, failed = 0;
         var watch = Stopwatch.StartNew();
@@ -48,6 +53,11 @@ internal static class ClosedLoop
             }
         })));
         watch.Stop();
-        return new LoadResult(done, watch.Elapsed, latencies, failed);
+        var result = new LoadResult(done, watch.Elapsed, latencies, failed);
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"  {label}: {result.Rate:N0}/s, p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, {failed} failed (monotonic {Seconds(from):F3} to {Seconds(Stopwatch.GetTimestamp()):F3} s)"));
+        return result;
     }
+
+    private static double Seconds(long timestamp) => timestamp / (double)Stopwatch.Frequency;
 }

@@ -73,11 +73,11 @@ internal sealed class PageLoad(DatabaseTarget target, string keyPath, int client
                 // The same cases in the same order for the JSON and the page: each client's own seeded sequence.
                 var seed = r;
                 var jsonPicks = Picks(cases, seed);
-                json.Add(await ClosedLoop.RunAsync(clients, round, (client, i) => OkAsync(apis[client], $"/api/cases/{jsonPicks[client].Next()}")));
+                json.Add(await ClosedLoop.RunAsync("JSON case", clients, round, (client, i) => OkAsync(apis[client], $"/api/cases/{jsonPicks[client].Next()}")));
                 var pagePicks = Picks(cases, seed);
-                page.Add(await ClosedLoop.RunAsync(clients, round, (client, i) => OkAsync(browsers[client].Http, $"/cases/{pagePicks[client].Next()}")));
-                work.Add(await ClosedLoop.RunAsync(clients, round, (client, i) => OkAsync(browsers[client].Http, "/work")));
-                workLists.Add(await ClosedLoop.RunAsync(clients, round, async (client, i) =>
+                page.Add(await ClosedLoop.RunAsync("case page", clients, round, (client, i) => OkAsync(browsers[client].Http, $"/cases/{pagePicks[client].Next()}")));
+                work.Add(await ClosedLoop.RunAsync("My work", clients, round, (client, i) => OkAsync(browsers[client].Http, "/work")));
+                workLists.Add(await ClosedLoop.RunAsync("My work's JSON lists", clients, round, async (client, i) =>
                 {
                     foreach (var list in lists)
                     {

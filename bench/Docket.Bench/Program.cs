@@ -4,13 +4,14 @@ using Docket.Bench;
 using Docket.Testing;
 
 // dotnet Docket.Bench.dll [--quick] [--cases N] [--out BENCHMARKS.md]
+//     [--seconds S (each load phase; 20, or 3 with --quick)]
 //     [--no-pages] [--no-stats] [--no-stats-maintenance] [--no-peer] [--no-startup]   (skip a part; see bench/ANALYSIS.md)
 // dotnet Docket.Bench.dll --workload-only FILE [--cases N]   (just writes the workload, for profiling)
 // PostgreSQL comes from DOCKET_TEST_POSTGRES (bench/run starts a throwaway one).
 var quick = args.Contains("--quick");
 var cases = ArgValue("--cases") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : quick ? 2_000 : 1_000_000;
 var output = ArgValue("--out") ?? (quick ? null : "BENCHMARKS.md");
-var loadSeconds = quick ? 3 : 20;
+var loadSeconds = ArgValue("--seconds") is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : quick ? 3 : 20;
 // Each statistics query is a phase of its own (ten of them, twice), so they are shorter.
 var statisticsSeconds = quick ? 1 : Math.Max(2, loadSeconds / 4);
 var skipPages = args.Contains("--no-pages");

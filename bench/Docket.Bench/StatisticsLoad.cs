@@ -72,7 +72,7 @@ internal sealed class StatisticsLoad(DatabaseTarget target, string keyPath, int 
     }
 
     private Task<LoadResult> Loop(PublicClient[] publicClients, string path, string? bearer, Func<HttpResponseMessage, bool> check) =>
-        ClosedLoop.RunAsync(clients, phase, async (client, i) =>
+        ClosedLoop.RunAsync($"GET {path}{(bearer is null ? "" : " (uncached)")}", clients, phase, async (client, i) =>
         {
             using var response = await publicClients[client].GetAsync(path, bearer);
             await response.Content.CopyToAsync(Stream.Null);
