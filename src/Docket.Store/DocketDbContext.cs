@@ -74,6 +74,8 @@ public abstract class DocketDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.LastRecordedAt).HasMaxLength(24);
             e.HasIndex(x => new { x.Office, x.LastRecordedAt });
             e.HasIndex(x => new { x.AttorneyBarNumber, x.LastRecordedAt });
+            e.Property(x => x.PendingDepartureOn).HasMaxLength(10);
+            e.HasIndex(x => new { x.Office, x.PendingDepartureOn });
             e.Ignore(x => x.RunningDeadlines);
         });
         modelBuilder.Entity<CaseDeadlineRow>(e =>

@@ -115,18 +115,17 @@ public sealed class CaseDirectory(DocketDatabase database)
     /// <summary>
     /// Departure reports awaiting verification in a caseload, oldest departure first: a case's
     /// last <c>DepartureReported</c> with no verification, rejection or newer report after it.
+    /// Read from the summary's pending report (an index range on office and departure date),
+    /// never by scanning the log for reports.
     /// </summary>
     public async Task<IReadOnlyList<EventRow>> PendingDeparturesAsync(Caseload caseload, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
-        var cases = Scope(context.Cases.AsNoTracking(), caseload);
         var pending =
-            from report in context.Events.AsNoTracking()
-            where report.Type == "DepartureReported"
-                && !context.Events.Any(later => later.ANumber == report.ANumber && later.Version > report.Version
-                    && (later.Type == "DepartureVerified" || later.Type == "DepartureRejected" || later.Type == "DepartureReported"))
-            join c in cases on report.ANumber equals c.ANumber
-            orderby report.EffectiveOn, report.ANumber
+            from c in Scope(context.Cases.AsNoTracking(), caseload)
+            where c.PendingDepartureOn != null
+            join report in context.Events.AsNoTracking() on new { c.ANumber, Version = c.PendingDepartureVersion!.Value } equals new { report.ANumber, report.Version }
+            orderby c.PendingDepartureOn, c.ANumber
             select report;
         var size = Math.Clamp(pageSize, 1, MaxPageSize);
         var skip = (int)Math.Min(int.MaxValue, (Math.Max(page, 1) - 1L) * size);

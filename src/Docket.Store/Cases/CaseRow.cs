@@ -36,6 +36,16 @@ public sealed class CaseRow
     public string? LastRecordedAt { get; set; }
 
     /// <summary>
+    /// The version of the case's departure report awaiting verification (its last
+    /// <c>DepartureReported</c> with no verification, rejection or newer report after it), or null:
+    /// the verification queue. Written with <see cref="LastRecordedAt"/>, from the log itself.
+    /// </summary>
+    public int? PendingDepartureVersion { get; set; }
+
+    /// <summary>That report's departure date (YYYY-MM-DD): the queue is oldest departure first.</summary>
+    public string? PendingDepartureOn { get; set; }
+
+    /// <summary>
     /// The case's deadlines and the days each is listed (not a column: the summary writer keeps
     /// them in <c>case_deadlines</c>, <see cref="CaseDeadlineRow"/>, in the same transaction).
     /// </summary>

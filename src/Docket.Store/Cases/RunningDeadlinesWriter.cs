@@ -8,14 +8,12 @@ namespace Docket.Store.Cases;
 /// <summary>
 /// Keeps what the caseload lists of My work read, inside the summary writer's transaction:
 /// each case's rows of <c>case_deadlines</c> (replaced by the summary's timeline) and its
-/// <c>last_recorded_at</c>, read from the events the same transaction holds.
+/// <c>last_recorded_at</c> and pending departure report, read from the events the same
+/// transaction holds.
 /// </summary>
 internal static class RunningDeadlinesWriter
 {
-    private const string LastRecorded = """
-        UPDATE cases SET last_recorded_at =
-          (SELECT e.recorded_at FROM events e WHERE e.a_number = cases.a_number ORDER BY e.version DESC LIMIT 1)
-        """;
+    private const string LastRecorded = "UPDATE cases SET " + FromLog.Columns;
 
     private const string Insert = """
         INSERT INTO case_deadlines (a_number, seq, kind, due, rule, listed_from, listed_until, office, attorney_bar_number)

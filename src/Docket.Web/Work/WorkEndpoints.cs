@@ -37,23 +37,22 @@ public static class WorkEndpoints
 
         var query = WorkQuery.Read(view, date, kind, idleDays, deadlinesPage, hearingsPage, departuresPage, idlePage, casesPage);
         var today = calendar.Today();
-        var deadlines = await CaseloadWork.DeadlinesAsync(caller, today, null, today.PlusDays(CaseloadWork.DeadlineDaysAhead), query.DeadlineKind, query.DeadlinesPage, directory, accessLog, cancellationToken);
-
         var (from, to) = CalendarRange(query, today);
         var scope = CaseloadScope.Of(caller);
-        var hearings = await directory.HearingsAsync(scope, EventJson.DatePattern.Format(from), EventJson.DatePattern.Format(to), query.HearingsPage, CaseDirectory.MaxPageSize, cancellationToken);
-        await CaseLoader.LogListedAsync(caller, hearings.Select(c => c.ANumber), "caseload-hearings", accessLog, cancellationToken);
 
-        IReadOnlyList<PendingDepartureView>? departures = null;
-        if (caller.Role is UserRoles.Officer or UserRoles.Supervisor)
-        {
-            var rows = await directory.PendingDeparturesAsync(scope, query.DeparturesPage, CaseDirectory.MaxPageSize, cancellationToken);
-            await CaseLoader.LogListedAsync(caller, rows.Select(r => r.ANumber), "departure-queue", accessLog, cancellationToken);
-            departures = [.. rows.Select(DeparturesApi.View)];
-        }
+        // The lists are independent: read and logged side by side, so that the page waits for the
+        // slowest of them rather than their sum (and their access-log entries share a commit).
+        var deadlinesRead = CaseloadWork.DeadlinesAsync(caller, today, null, today.PlusDays(CaseloadWork.DeadlineDaysAhead), query.DeadlineKind, query.DeadlinesPage, directory, accessLog, cancellationToken);
+        var hearingsRead = HearingsAsync(caller, scope, from, to, query.HearingsPage, directory, accessLog, cancellationToken);
+        var departuresRead = caller.Role is UserRoles.Officer or UserRoles.Supervisor
+            ? DeparturesAsync(caller, scope, query.DeparturesPage, directory, accessLog, cancellationToken)
+            : Task.FromResult<IReadOnlyList<PendingDepartureView>?>(null);
+        var idleRead = CaseloadWork.IdleAsync(caller, today, query.IdleDays, query.IdlePage, directory, accessLog, cancellationToken);
+        var ownCasesRead = caller.Role is UserRoles.Attorney ? OwnCasesAsync() : Task.FromResult<CasePage?>(null);
+        await Task.WhenAll(deadlinesRead, hearingsRead, departuresRead, idleRead, ownCasesRead);
+        var (deadlines, hearings, departures, idle, ownCases) = (await deadlinesRead, await hearingsRead, await departuresRead, await idleRead, await ownCasesRead);
 
-        var idle = await CaseloadWork.IdleAsync(caller, today, query.IdleDays, query.IdlePage, directory, accessLog, cancellationToken);
-        var ownCases = caller.Role is UserRoles.Attorney ? await CaseloadWork.OwnCasesAsync(caller, query.CasesPage, directory, accessLog, cancellationToken) : null;
+        async Task<CasePage?> OwnCasesAsync() => await CaseloadWork.OwnCasesAsync(caller, query.CasesPage, directory, accessLog, cancellationToken);
 
         return PageResults.Page<WorkPage>(new
         {
@@ -70,6 +69,22 @@ public static class WorkEndpoints
             Idle = idle,
             OwnCases = ownCases,
         });
+    }
+
+    private static async Task<IReadOnlyList<CaseRow>> HearingsAsync(
+        Caller caller, Docket.Store.Cases.Caseload scope, LocalDate from, LocalDate to, int page, CaseDirectory directory, AccessLog accessLog, CancellationToken cancellationToken)
+    {
+        var hearings = await directory.HearingsAsync(scope, EventJson.DatePattern.Format(from), EventJson.DatePattern.Format(to), page, CaseDirectory.MaxPageSize, cancellationToken);
+        await CaseLoader.LogListedAsync(caller, hearings.Select(c => c.ANumber), "caseload-hearings", accessLog, cancellationToken);
+        return hearings;
+    }
+
+    private static async Task<IReadOnlyList<PendingDepartureView>?> DeparturesAsync(
+        Caller caller, Docket.Store.Cases.Caseload scope, int page, CaseDirectory directory, AccessLog accessLog, CancellationToken cancellationToken)
+    {
+        var rows = await directory.PendingDeparturesAsync(scope, page, CaseDirectory.MaxPageSize, cancellationToken);
+        await CaseLoader.LogListedAsync(caller, rows.Select(r => r.ANumber), "departure-queue", accessLog, cancellationToken);
+        return [.. rows.Select(DeparturesApi.View)];
     }
 
     /// <summary>The days the calendar shows: two weeks from this Monday, the week (Monday to Sunday) of the date, or the date.</summary>

@@ -316,6 +316,15 @@ namespace Docket.Store.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("office");
 
+                    b.Property<string>("PendingDepartureOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("pending_departure_on");
+
+                    b.Property<int?>("PendingDepartureVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("pending_departure_version");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -340,6 +349,9 @@ namespace Docket.Store.Migrations.Postgres
 
                     b.HasIndex("Office", "NextHearingOn")
                         .HasDatabaseName("ix_cases_office_next_hearing_on");
+
+                    b.HasIndex("Office", "PendingDepartureOn")
+                        .HasDatabaseName("ix_cases_office_pending_departure_on");
 
                     b.HasIndex("Office", "FamilyName", "DateOfBirth")
                         .HasDatabaseName("ix_cases_office_family_name_date_of_birth");

@@ -305,6 +305,15 @@ namespace Docket.Store.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("office");
 
+                    b.Property<string>("PendingDepartureOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pending_departure_on");
+
+                    b.Property<int?>("PendingDepartureVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pending_departure_version");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -329,6 +338,9 @@ namespace Docket.Store.Migrations.Sqlite
 
                     b.HasIndex("Office", "NextHearingOn")
                         .HasDatabaseName("ix_cases_office_next_hearing_on");
+
+                    b.HasIndex("Office", "PendingDepartureOn")
+                        .HasDatabaseName("ix_cases_office_pending_departure_on");
 
                     b.HasIndex("Office", "FamilyName", "DateOfBirth")
                         .HasDatabaseName("ix_cases_office_family_name_date_of_birth");
