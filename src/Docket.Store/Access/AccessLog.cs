@@ -161,9 +161,7 @@ public sealed class AccessLog : IAsyncDisposable
 
             try
             {
-                await using var context = database.CreateContext();
-                context.AccessLog.AddRange(batch.Select(b => b.Row));
-                await context.SaveChangesAsync();
+                await AccessLogInserter.InsertAsync(database, [.. batch.Select(b => b.Row)]);
                 batch.ForEach(b => b.Done.TrySetResult());
             }
             catch (Exception ex)
