@@ -5,13 +5,13 @@ namespace Docket.Browser.Tests;
 /// <summary>
 /// The officer's way in by the keyboard alone (Tab, Shift+Tab, Enter and typing; no clicks and no
 /// filling of locators): the skip link moves focus to the main content, every control reached
-/// shows where focus is, sign-in, finding a case and the week view of My work all work; and the
+/// shows where focus is, sign-in, finding a case, recording a hearing on its form and the week view of My work all work; and the
 /// person's sign-in, case page and departure report.
 /// </summary>
 public sealed class KeyboardOnlyTests(StaffSite site) : IClassFixture<StaffSite>
 {
     [Fact]
-    public async Task An_officer_signs_in_finds_a_case_and_reads_a_week_of_my_work_by_keyboard_only()
+    public async Task An_officer_signs_in_finds_a_case_records_a_hearing_and_reads_a_week_of_my_work_by_keyboard_only()
     {
         var digits = await site.OpenCaseAsync("Kestermoor", "Ilse");
         var page = await site.NewPageAsync();
@@ -47,6 +47,32 @@ public sealed class KeyboardOnlyTests(StaffSite site) : IClassFixture<StaffSite>
         await page.Keyboard.TypeAsync(digits);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Kestermoor");
+
+        // Record a hearing: the event type chosen by typing its name into the select.
+        await TabToAsync(page, "#record-type");
+        await page.Keyboard.TypeAsync("Hearing");
+        Assert.Equal("HearingScheduled", await page.EvaluateAsync<string>("() => document.activeElement.value"));
+        await TabToAsync(page, "#record-type ~ button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/record?type=HearingScheduled");
+        await TabToAsync(page, "#field-date");
+        await page.Keyboard.TypeAsync("07/15/2025");
+        // Tab enters the radio group at its first choice; the arrow keys move and choose.
+        await TabToAsync(page, "input[name=kind]");
+        for (var i = 0; i < 5 && await page.EvaluateAsync<string>("() => document.activeElement.value") != "master"; i++)
+        {
+            await page.Keyboard.PressAsync("ArrowDown");
+        }
+
+        await page.Keyboard.PressAsync("Space");
+        Assert.Equal("master", await page.EvaluateAsync<string>("() => document.querySelector('input[name=kind]:checked')?.value"));
+        await TabToAsync(page, "#field-court");
+        await page.Keyboard.TypeAsync("New York Broadway Immigration Court");
+        await TabToAsync(page, "form.usa-form--large button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByText("Recorded: the case is now at version 3.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#timeline ~ ol li").First).ToContainTextAsync("Hearing scheduled");
+        await Assertions.Expect(page.Locator("#timeline ~ ol li").First).ToContainTextAsync("15 July 2025");
 
         // My work's week view, through its button group.
         await page.GotoAsync("/work");
