@@ -43,7 +43,7 @@ internal sealed class StatisticsLoad(DatabaseTarget target, string keyPath, int 
         {
             var health = await Loop(publicClients, "/healthz", null, _ => true);
             var queries = new List<StatisticsQuery>();
-            foreach (var path in ApiQueries)
+            foreach (var path in ApiQueries.Append(Page))
             {
                 long fromCache = 0;
                 var served = await Loop(publicClients, path, null, response =>
@@ -59,7 +59,6 @@ internal sealed class StatisticsLoad(DatabaseTarget target, string keyPath, int 
                 queries.Add(new StatisticsQuery(path, served, fromCache / (double)Math.Max(1, served.Done), uncached));
             }
 
-            queries.Add(new StatisticsQuery(Page, await Loop(publicClients, Page, null, _ => true), 0, null));
             return new StatisticsFigures(health, queries, clients, phase);
         }
         finally

@@ -14,7 +14,7 @@ public static class StatisticsApi
 
     public const int RequestsPerMinute = 120;
 
-    private const string CachePolicy = "public-statistics";
+    internal const string CachePolicy = "public-statistics";
 
     public static IServiceCollection AddDocketStatistics(this IServiceCollection services, IConfiguration configuration, bool maintain = true)
     {

@@ -25,6 +25,26 @@ public sealed class StatisticsServingTests(SqliteServer server) : IClassFixture<
         Assert.True(second.Headers.Age is not null, "the second answer did not come from the output cache (no Age header)");
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task The_public_page_is_served_from_the_cache_until_the_next_release_is_issued()
+    {
+        await server.DepartAsync("PER", "2025-05-21");
+        var first = (await server.Publisher().IssueAsync()).Release.Summary.Number;
+        using var drawn = await server.As(null).SendAsync(HttpMethod.Get, "/statistics");
+        Assert.Equal(HttpStatusCode.OK, drawn.StatusCode);
+        using var again = await server.As(null).SendAsync(HttpMethod.Get, "/statistics");
+        Assert.True(again.Headers.Age is not null, "the second page did not come from the output cache (no Age header)");
+        Assert.Contains($"Release {first},", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await server.DepartAsync("PER", "2025-05-22");
+        var issued = await server.Publisher().IssueAsync();
+        Assert.True(issued.Issued);
+        var second = issued.Release.Summary.Number;
+        using var fresh = await server.As(null).SendAsync(HttpMethod.Get, "/statistics");
+        Assert.Null(fresh.Headers.Age);
+        Assert.Contains($"<option value=\"{second}\" selected", await fresh.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
 
 /// <summary>The rate limit, on a server of its own so that no other test spends its requests.</summary>
