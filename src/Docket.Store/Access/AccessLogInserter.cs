@@ -56,17 +56,9 @@ internal static class AccessLogInserter
 
     private static async Task InsertEachAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AccessLogRow> rows, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO access_log ({Columns}) VALUES ($at, $u, $r, $o, $a, $p, $b, $re, $out)";
-        var parameters = ParameterNames.Select(name =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        await command.PrepareAsync(cancellationToken);
+        var prepared = await Audit.Sql.PreparedInsertAsync(connection, transaction, "access_log", Columns, ParameterNames, cancellationToken);
+        await using var command = prepared.Command;
+        var parameters = prepared.Parameters;
         foreach (var r in rows)
         {
             parameters[0].Value = r.At;

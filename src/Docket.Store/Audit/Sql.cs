@@ -25,6 +25,25 @@ internal static class Sql
         command.Parameters.Add(parameter);
     }
 
+    /// <summary>
+    /// A prepared single-row INSERT whose parameters are rebound for each row, in the order of
+    /// <paramref name="parameterNames"/>: on SQLite, in-process, the fastest way to write a batch.
+    /// </summary>
+    public static async Task<(DbCommand Command, DbParameter[] Parameters)> PreparedInsertAsync(
+        DbConnection connection, DbTransaction transaction, string table, string columns, IReadOnlyList<string> parameterNames, CancellationToken cancellationToken = default)
+    {
+        var command = Command(connection, transaction, $"INSERT INTO {table} ({columns}) VALUES ({string.Join(", ", parameterNames)})");
+        var parameters = parameterNames.Select(name =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        await command.PrepareAsync(cancellationToken);
+        return (command, parameters);
+    }
+
     public static async Task<long> LongAsync(DbConnection connection, DbTransaction? transaction, string text, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, text);

@@ -41,17 +41,9 @@ internal static class EventRowInserter
 
     private static async Task InsertEachAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<EventRow> rows)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO events ({Columns}) VALUES ($p, $a, $v, $t, $o, $ra, $rb, $pl, $ph, $h)";
-        var parameters = ParameterNames.Select(name =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        await command.PrepareAsync();
+        var prepared = await Audit.Sql.PreparedInsertAsync(connection, transaction, "events", Columns, ParameterNames);
+        await using var command = prepared.Command;
+        var parameters = prepared.Parameters;
         foreach (var r in rows)
         {
             parameters[0].Value = r.Position;
