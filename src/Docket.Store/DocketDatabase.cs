@@ -26,6 +26,9 @@ public sealed class DocketDatabase(DatabaseTarget target)
 
     public DocketDbContext CreateContext() => IsPostgres ? postgres.Value.CreateDbContext() : sqlite.Value.CreateDbContext();
 
+    /// <summary>Waits for this process's turn to write (see <see cref="WriteTurn"/>); dispose it after the commit.</summary>
+    public Task<WriteTurn> TakeWriteTurnAsync(CancellationToken cancellationToken = default) => WriteTurn.TakeAsync(Target, cancellationToken);
+
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
     {
         DbConnection connection = IsPostgres

@@ -26,6 +26,7 @@ internal static class AccessLogInserter
             return;
         }
 
+        await using var turn = await database.TakeWriteTurnAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await InsertEachAsync(connection, transaction, rows, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -58,6 +58,7 @@ public sealed class CheckpointIssuer : IDisposable
     {
         CheckpointKeyFile.RequireUnchanged(KeyPath, key);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var turn = await database.TakeWriteTurnAsync(cancellationToken);
         await using var transaction = await Sql.BeginWriteAsync(database, connection, cancellationToken);
         var logSize = await Sql.LongAsync(connection, transaction, "SELECT COALESCE(MAX(position), 0) FROM events", cancellationToken);
 

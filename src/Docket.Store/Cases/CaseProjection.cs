@@ -28,6 +28,7 @@ public static class CaseProjection
             }
 
             await using var connection = await database.OpenConnectionAsync(cancellationToken);
+            await using var turn = await database.TakeWriteTurnAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var summaries = rows.GroupBy(r => r.ANumber)
                 .Select(stream => CaseHistory.Fold(EventReader.ToDomain(stream)))

@@ -113,6 +113,7 @@ public sealed class EventWriter : IAsyncDisposable
         await using var connection = await database.OpenConnectionAsync();
         // One writer at a time across processes (SQLite's BEGIN IMMEDIATE, the advisory lock on
         // PostgreSQL): positions follow commit order.
+        await using var turn = await database.TakeWriteTurnAsync();
         await using var transaction = await Sql.BeginWriteAsync(database, connection, CancellationToken.None);
         var position = await Sql.LongAsync(connection, transaction, "SELECT COALESCE(MAX(position), 0) FROM events", CancellationToken.None);
         var logSizeBefore = position;

@@ -95,6 +95,7 @@ public sealed class Importer(DocketDatabase database, EventWriter writer, Docket
         foreach (var batch in spool.ReadSummaries().Where(s => Wanted(check, ImportCheck.Key(s.ANumber))).Chunk(SummaryBatch))
         {
             await using var connection = await database.OpenConnectionAsync(cancellationToken);
+            await using var turn = await database.TakeWriteTurnAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await CaseSummaryWriter.UpsertManyAsync(connection, transaction, batch, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

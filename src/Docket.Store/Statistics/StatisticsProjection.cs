@@ -53,6 +53,7 @@ public sealed class StatisticsProjection(DocketDatabase database, CourtCalendar 
     public async Task<long> RebuildAsync(CancellationToken cancellationToken = default)
     {
         await using (var connection = await database.OpenConnectionAsync(cancellationToken))
+        await using (var turn = await database.TakeWriteTurnAsync(cancellationToken))
         await using (var transaction = await BeginAsync(connection, cancellationToken))
         {
             foreach (var table in new[] { "stats_departure_cells", "stats_outcome_cells", "stats_case_contributions", "stats_position" })
@@ -138,6 +139,7 @@ public sealed class StatisticsProjection(DocketDatabase database, CourtCalendar 
         }
 
         var changes = CellChanges.Between(before, after);
+        await using var turn = await database.TakeWriteTurnAsync(cancellationToken);
         await using var transaction = await BeginAsync(connection, cancellationToken);
         if (await PositionAsync(connection, transaction, cancellationToken) != from)
         {

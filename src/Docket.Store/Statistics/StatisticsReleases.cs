@@ -60,6 +60,7 @@ public sealed class StatisticsReleases(DocketDatabase database, StatisticsProjec
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(json));
 
         await using var context = database.CreateContext();
+        await using var turn = await database.TakeWriteTurnAsync(cancellationToken);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         if (database.IsPostgres)
         {
