@@ -124,6 +124,7 @@ public sealed class StatisticsProjection(DocketDatabase database, CourtCalendar 
         // makes sure nobody moved the projection in between.
         var after = new Dictionary<string, CaseContribution>(StringComparer.Ordinal);
         var before = new Dictionary<string, CaseContribution>(StringComparer.Ordinal);
+        var stored = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chunk in cases.Chunk(CasesPerQuery))
         {
             foreach (var stream in (await StreamsAsync(connection, chunk, end, cancellationToken)).GroupBy(r => r.ANumber))
@@ -135,6 +136,7 @@ public sealed class StatisticsProjection(DocketDatabase database, CourtCalendar 
             foreach (var (aNumber, facts) in await ContributionsAsync(connection, chunk, cancellationToken))
             {
                 before[aNumber] = ContributionText.Read(facts);
+                stored[aNumber] = facts;
             }
         }
 
@@ -148,7 +150,7 @@ public sealed class StatisticsProjection(DocketDatabase database, CourtCalendar 
         }
 
         await changes.ApplyAsync(connection, transaction, cancellationToken);
-        await SaveContributionsAsync(connection, transaction, cases, after, cancellationToken);
+        await SaveContributionsAsync(connection, transaction, cases, stored, after, cancellationToken);
         await using (var command = Sql.Command(connection, transaction, "INSERT INTO stats_position (id, position) VALUES (1, @p) ON CONFLICT (id) DO UPDATE SET position = excluded.position"))
         {
             Sql.Add(command, "@p", end);
@@ -234,13 +236,24 @@ public sealed class StatisticsProjection(DocketDatabase database, CourtCalendar 
         return rows;
     }
 
-    private static async Task SaveContributionsAsync(DbConnection connection, DbTransaction transaction, List<string> cases, Dictionary<string, CaseContribution> after, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes each case's contribution where it changed. Most events (an address, a hearing
+    /// scheduled) change no statistics fact, and rewriting every case of a step kept SQLite's one
+    /// write lock, which the event writer waits for, several times longer.
+    /// </summary>
+    private static async Task SaveContributionsAsync(
+        DbConnection connection, DbTransaction transaction, List<string> cases, Dictionary<string, string> stored, Dictionary<string, CaseContribution> after, CancellationToken cancellationToken)
     {
         await using var save = Sql.Command(connection, transaction, "INSERT INTO stats_case_contributions (a_number, facts) VALUES (@a, @f) ON CONFLICT (a_number) DO UPDATE SET facts = excluded.facts");
         await using var forget = Sql.Command(connection, transaction, "DELETE FROM stats_case_contributions WHERE a_number = @a");
         foreach (var aNumber in cases)
         {
             var facts = after.TryGetValue(aNumber, out var contribution) ? ContributionText.Write(contribution) : "";
+            if (facts == stored.GetValueOrDefault(aNumber, ""))
+            {
+                continue;
+            }
+
             var command = facts.Length == 0 ? forget : save;
             command.Parameters.Clear();
             Sql.Add(command, "@a", aNumber);
