@@ -15,13 +15,7 @@ public sealed class WriteTurnTests() : StoreTestBase(StoreKind.Sqlite)
     [Fact]
     public async Task A_second_writer_of_the_same_file_waits_for_the_first_writers_turn()
     {
-        var first = await Db.TakeWriteTurnAsync();
-        var second = Db.TakeWriteTurnAsync();
-        await Task.Delay(100);
-        Assert.False(second.IsCompleted);
-
-        first.Dispose();
-        (await second.WaitAsync(Patience)).Dispose();
+        await WaitsUntilGivenBackAsync(await Db.TakeWriteTurnAsync(), Db.TakeWriteTurnAsync());
     }
 
     [Fact]
@@ -31,12 +25,7 @@ public sealed class WriteTurnTests() : StoreTestBase(StoreKind.Sqlite)
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
         Assert.NotEqual(path, relative);
 
-        var first = await Db.TakeWriteTurnAsync();
-        var second = WriteTurn.TakeAsync(DatabaseTarget.Parse("sqlite:" + relative), CancellationToken.None);
-        await Task.Delay(100);
-        Assert.False(second.IsCompleted);
-        first.Dispose();
-        (await second.WaitAsync(Patience)).Dispose();
+        await WaitsUntilGivenBackAsync(await Db.TakeWriteTurnAsync(), WriteTurn.TakeAsync(DatabaseTarget.Parse("sqlite:" + relative), CancellationToken.None));
     }
 
     [Fact]
@@ -46,13 +35,7 @@ public sealed class WriteTurnTests() : StoreTestBase(StoreKind.Sqlite)
         var second = Db.TakeWriteTurnAsync();
         first.Dispose();
         first.Dispose();
-        using var held = await second.WaitAsync(Patience);
-
-        var third = Db.TakeWriteTurnAsync();
-        await Task.Delay(100);
-        Assert.False(third.IsCompleted);
-        held.Dispose();
-        (await third.WaitAsync(Patience)).Dispose();
+        await WaitsUntilGivenBackAsync(await second.WaitAsync(Patience), Db.TakeWriteTurnAsync());
     }
 
     [Fact]
@@ -82,11 +65,7 @@ public sealed class WriteTurnTests() : StoreTestBase(StoreKind.Sqlite)
         late.Dispose();
 
         // The first writer's turn is still its own: a third writer still waits for it.
-        var third = Db.TakeWriteTurnAsync();
-        await Task.Delay(100);
-        Assert.False(third.IsCompleted);
-        first.Dispose();
-        (await third.WaitAsync(Patience)).Dispose();
+        await WaitsUntilGivenBackAsync(first, Db.TakeWriteTurnAsync());
     }
 
     [Fact]
@@ -105,5 +84,14 @@ public sealed class WriteTurnTests() : StoreTestBase(StoreKind.Sqlite)
         await read.WaitAsync(Patience);
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM events"));
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM access_log"));
+    }
+
+    /// <summary>The waiting turn is not granted while the held one is out, and is once it is given back.</summary>
+    private static async Task WaitsUntilGivenBackAsync(WriteTurn held, Task<WriteTurn> waiting)
+    {
+        await Task.Delay(100);
+        Assert.False(waiting.IsCompleted);
+        held.Dispose();
+        (await waiting.WaitAsync(Patience)).Dispose();
     }
 }
