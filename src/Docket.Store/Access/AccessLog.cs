@@ -34,7 +34,7 @@ public sealed class AccessLog : IAsyncDisposable
     private const int MaxBatch = 512;
     private readonly DocketDatabase database;
     private readonly IClock clock;
-    private readonly Channel<(AccessLogRow Row, TaskCompletionSource Done)> queue = Channel.CreateUnbounded<(AccessLogRow, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(IReadOnlyList<AccessLogRow> Rows, TaskCompletionSource Done)> queue = Channel.CreateUnbounded<(IReadOnlyList<AccessLogRow>, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task loop;
 
     public AccessLog(DocketDatabase database, IClock clock)
@@ -45,16 +45,37 @@ public sealed class AccessLog : IAsyncDisposable
     }
 
     /// <summary>Records one access; <paramref name="row"/>.At is set to now.</summary>
-    public Task RecordAsync(AccessLogRow row, CancellationToken cancellationToken = default)
+    public Task RecordAsync(AccessLogRow row, CancellationToken cancellationToken = default) =>
+        RecordAllAsync([row], cancellationToken);
+
+    /// <summary>
+    /// Records the reads of several cases shown at once (a list, a page of search results): each
+    /// row's At is set to the same now, and the task completes once all of them are durable. One
+    /// completion for the whole list rather than one per case: a page of My work logs about a
+    /// hundred reads, and a completion, its continuation and its cancellation each per entry were
+    /// a measurable part of the page's allocations.
+    /// </summary>
+    public Task RecordAllAsync(IReadOnlyList<AccessLogRow> rows, CancellationToken cancellationToken = default)
     {
-        row.At = EventWriter.FormatRecordedAt(clock.GetCurrentInstant());
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var at = EventWriter.FormatRecordedAt(clock.GetCurrentInstant());
+        foreach (var row in rows)
+        {
+            row.At = at;
+        }
+
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!queue.Writer.TryWrite((row, done)))
+        if (!queue.Writer.TryWrite((rows, done)))
         {
             throw new InvalidOperationException("The access log has stopped.");
         }
 
-        return done.Task.WaitAsync(cancellationToken);
+        return cancellationToken.CanBeCanceled ? done.Task.WaitAsync(cancellationToken) : done.Task;
     }
 
     /// <summary>The latest entries about one case, newest first (the staff case page's "who read this case").</summary>
@@ -150,18 +171,23 @@ public sealed class AccessLog : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        var batch = new List<(AccessLogRow Row, TaskCompletionSource Done)>(MaxBatch);
+        var batch = new List<(IReadOnlyList<AccessLogRow> Rows, TaskCompletionSource Done)>();
+        var rows = new List<AccessLogRow>(MaxBatch);
         while (await queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next))
+            rows.Clear();
+
+            // Whole lists only: a list's entries are written in one transaction or none of them.
+            while (rows.Count < MaxBatch && queue.Reader.TryRead(out var next))
             {
                 batch.Add(next);
+                rows.AddRange(next.Rows);
             }
 
             try
             {
-                await AccessLogInserter.InsertAsync(database, [.. batch.Select(b => b.Row)]);
+                await AccessLogInserter.InsertAsync(database, rows);
                 batch.ForEach(b => b.Done.TrySetResult());
             }
             catch (Exception ex)

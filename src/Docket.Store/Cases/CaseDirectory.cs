@@ -21,6 +21,19 @@ public sealed class CaseDirectory(DocketDatabase database)
     public async Task<IReadOnlyList<CaseRow>> SearchAsync(Caseload caseload, string? aNumber, string? familyName, string? dateOfBirth, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
+        if (aNumber is null && familyName is null && dateOfBirth is null)
+        {
+            // A caseload's cases by family name (an attorney's own cases on My work): compiled.
+            var (first, size) = Paging(page, pageSize);
+            var queries = PerModel<CaseloadQueries>.For(context);
+            return await ListAsync(caseload switch
+            {
+                { Office: { } office } => queries.CasesOfOffice(context, office, first, size),
+                { AttorneyBarNumber: { } bar } => queries.CasesOfAttorney(context, bar, first, size),
+                _ => null,
+            }, cancellationToken);
+        }
+
         var cases = Scope(context.Cases.AsNoTracking(), caseload);
         if (aNumber is not null)
         {
@@ -43,12 +56,11 @@ public sealed class CaseDirectory(DocketDatabase database)
         // candidates few.
         var name = FoldName(familyName);
         var candidates = await cases.ToListAsync(cancellationToken);
-        var size = Math.Clamp(pageSize, 1, MaxPageSize);
-        var skip = (int)Math.Min(int.MaxValue, (Math.Max(page, 1) - 1L) * size);
+        var (skip, take) = Paging(page, pageSize);
         return [.. candidates
             .Where(c => FoldName(c.FamilyName) == name)
             .OrderBy(c => c.FamilyName, StringComparer.Ordinal).ThenBy(c => c.ANumber, StringComparer.Ordinal)
-            .Skip(skip).Take(size)];
+            .Skip(skip).Take(take)];
     }
 
     private static string FoldName(string name) => name.Trim().ToUpperInvariant().ToLowerInvariant();
@@ -56,10 +68,14 @@ public sealed class CaseDirectory(DocketDatabase database)
     public async Task<IReadOnlyList<CaseRow>> HearingsAsync(Caseload caseload, string from, string to, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
-        var cases = Scope(context.Cases.AsNoTracking(), caseload)
-            .Where(c => c.NextHearingOn != null && string.Compare(c.NextHearingOn, from) >= 0 && string.Compare(c.NextHearingOn, to) <= 0)
-            .OrderBy(c => c.NextHearingOn).ThenBy(c => c.ANumber);
-        return await Page(cases, page, pageSize).ToListAsync(cancellationToken);
+        var (skip, take) = Paging(page, pageSize);
+        var queries = PerModel<CaseloadQueries>.For(context);
+        return await ListAsync(caseload switch
+        {
+            { Office: { } office } => queries.HearingsOfOffice(context, office, from, to, skip, take),
+            { AttorneyBarNumber: { } bar } => queries.HearingsOfAttorney(context, bar, from, to, skip, take),
+            _ => null,
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -71,32 +87,15 @@ public sealed class CaseDirectory(DocketDatabase database)
     public async Task<IReadOnlyList<CaseDeadlineRow>> DeadlinesAsync(Caseload caseload, string today, string? from, string to, string? kind, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
-        var deadlines = caseload switch
+        var (skip, take) = Paging(page, pageSize);
+        var queries = PerModel<CaseloadQueries>.For(context);
+        return await ListAsync(caseload switch
         {
-            { Office: { } office } => context.CaseDeadlines.AsNoTracking().Where(d => d.Office == office),
-            { AttorneyBarNumber: { } bar } => context.CaseDeadlines.AsNoTracking().Where(d => d.AttorneyBarNumber == bar),
-            _ => context.CaseDeadlines.AsNoTracking().Where(_ => false),
-        };
-        deadlines = deadlines.Where(d => string.Compare(d.Due, to) <= 0
-            && string.Compare(d.ListedFrom, today) <= 0 && string.Compare(d.ListedUntil, today) >= 0);
-        if (from is not null)
-        {
-            deadlines = deadlines.Where(d => string.Compare(d.Due, from) >= 0);
-        }
-
-        if (kind is not null)
-        {
-            deadlines = deadlines.Where(d => d.Kind == kind);
-        }
-
-        var size = Math.Clamp(pageSize, 1, MaxPageSize);
-        var skip = (int)Math.Min(int.MaxValue, (Math.Max(page, 1) - 1L) * size);
-        return await deadlines.OrderBy(d => d.Due).ThenBy(d => d.ANumber).ThenBy(d => d.Seq)
-            .Skip(skip).Take(size).ToListAsync(cancellationToken);
+            { Office: { } office } => queries.DeadlinesOfOffice(context, office, today, from, to, kind, skip, take),
+            { AttorneyBarNumber: { } bar } => queries.DeadlinesOfAttorney(context, bar, today, from, to, kind, skip, take),
+            _ => null,
+        }, cancellationToken);
     }
-
-    /// <summary>Stages in which a case has ended: nothing is waiting to be recorded on it.</summary>
-    private static readonly string[] Ended = ["closed", "removed", "departed"];
 
     /// <summary>
     /// Cases of a caseload that have not ended and whose last event was recorded before
@@ -106,10 +105,14 @@ public sealed class CaseDirectory(DocketDatabase database)
     public async Task<IReadOnlyList<CaseRow>> IdleAsync(Caseload caseload, string recordedBefore, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
-        var cases = Scope(context.Cases.AsNoTracking(), caseload)
-            .Where(c => c.LastRecordedAt != null && string.Compare(c.LastRecordedAt, recordedBefore) < 0 && !Ended.Contains(c.Stage))
-            .OrderBy(c => c.LastRecordedAt).ThenBy(c => c.ANumber);
-        return await Page(cases, page, pageSize).ToListAsync(cancellationToken);
+        var (skip, take) = Paging(page, pageSize);
+        var queries = PerModel<CaseloadQueries>.For(context);
+        return await ListAsync(caseload switch
+        {
+            { Office: { } office } => queries.IdleOfOffice(context, office, recordedBefore, skip, take),
+            { AttorneyBarNumber: { } bar } => queries.IdleOfAttorney(context, bar, recordedBefore, skip, take),
+            _ => null,
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -121,15 +124,14 @@ public sealed class CaseDirectory(DocketDatabase database)
     public async Task<IReadOnlyList<EventRow>> PendingDeparturesAsync(Caseload caseload, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
-        var pending =
-            from c in Scope(context.Cases.AsNoTracking(), caseload)
-            where c.PendingDepartureOn != null
-            join report in context.Events.AsNoTracking() on new { c.ANumber, Version = c.PendingDepartureVersion!.Value } equals new { report.ANumber, report.Version }
-            orderby c.PendingDepartureOn, c.ANumber
-            select report;
-        var size = Math.Clamp(pageSize, 1, MaxPageSize);
-        var skip = (int)Math.Min(int.MaxValue, (Math.Max(page, 1) - 1L) * size);
-        return await pending.Skip(skip).Take(size).ToListAsync(cancellationToken);
+        var (skip, take) = Paging(page, pageSize);
+        var queries = PerModel<CaseloadQueries>.For(context);
+        return await ListAsync(caseload switch
+        {
+            { Office: { } office } => queries.PendingDeparturesOfOffice(context, office, skip, take),
+            { AttorneyBarNumber: { } bar } => queries.PendingDeparturesOfAttorney(context, bar, skip, take),
+            _ => null,
+        }, cancellationToken);
     }
 
     public async Task<CaseRow?> FindAsync(string aNumber, CancellationToken cancellationToken = default)
@@ -153,6 +155,33 @@ public sealed class CaseDirectory(DocketDatabase database)
         _ => cases.Where(_ => false),
     };
 
-    private static IQueryable<CaseRow> Page(IQueryable<CaseRow> cases, int page, int pageSize) =>
-        cases.Skip((Math.Max(page, 1) - 1) * Math.Clamp(pageSize, 1, MaxPageSize)).Take(Math.Clamp(pageSize, 1, MaxPageSize));
+    private static IQueryable<CaseRow> Page(IQueryable<CaseRow> cases, int page, int pageSize)
+    {
+        var (skip, take) = Paging(page, pageSize);
+        return cases.Skip(skip).Take(take);
+    }
+
+    /// <summary>A page's rows to skip and take: pages count from 1, at most <see cref="MaxPageSize"/> a page.</summary>
+    private static (int Skip, int Take) Paging(int page, int pageSize)
+    {
+        var size = Math.Clamp(pageSize, 1, MaxPageSize);
+        return ((int)Math.Min(int.MaxValue, (Math.Max(page, 1) - 1L) * size), size);
+    }
+
+    /// <summary>A compiled list query's rows; no query (a caller without a caseload) is no rows.</summary>
+    private static async Task<IReadOnlyList<T>> ListAsync<T>(IAsyncEnumerable<T>? rows, CancellationToken cancellationToken)
+    {
+        if (rows is null)
+        {
+            return [];
+        }
+
+        var list = new List<T>(MaxPageSize);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            list.Add(row);
+        }
+
+        return list;
+    }
 }

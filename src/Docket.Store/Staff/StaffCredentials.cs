@@ -169,8 +169,23 @@ public sealed class StaffCredentials(DocketDatabase database, IClock clock)
     }
 
     /// <summary>Whether the user may still use the staff pages (not revoked, not expired, set up).</summary>
-    public async Task<bool> IsActiveAsync(string userName, CancellationToken cancellationToken = default) =>
-        await FindAsync(userName, cancellationToken) is not null;
+    public async Task<bool> IsActiveAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        // Asked on every request of a signed-in page (a revoked user is out at their next click):
+        // one compiled query rather than FindAsync's two.
+        var now = clock.GetCurrentInstant().ToDateTimeUtc();
+        await using var context = database.CreateContext();
+        return await PerModel<ActiveQuery>.For(context).IsActive(context, userName, now, cancellationToken);
+    }
 
     private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+
+    /// <summary>The same conditions as <see cref="FindAsync"/>, as one compiled query.</summary>
+    private sealed class ActiveQuery
+    {
+        public Func<DocketDbContext, string, DateTime, CancellationToken, Task<bool>> IsActive { get; } = EF.CompileAsyncQuery(
+            (DocketDbContext context, string userName, DateTime now, CancellationToken _) => context.StaffCredentials
+                .Any(c => c.UserName == userName && c.PasswordHash != null
+                    && context.Users.Any(u => u.Name == userName && u.RevokedAt == null && (u.ExpiresAt == null || u.ExpiresAt > now))));
+    }
 }

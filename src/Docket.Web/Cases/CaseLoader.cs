@@ -108,5 +108,5 @@ public static class CaseLoader
 
     /// <summary>Logs reads of cases found by a search or listed in a caseload (one entry per case shown).</summary>
     public static Task LogListedAsync(Caller caller, IEnumerable<string> aNumbers, string purpose, AccessLog accessLog, CancellationToken cancellationToken) =>
-        Task.WhenAll(aNumbers.Select(a => accessLog.RecordAsync(Entry(caller, a, purpose, "allowed"), cancellationToken)));
+        accessLog.RecordAllAsync([.. aNumbers.Select(a => Entry(caller, a, purpose, "allowed"))], cancellationToken);
 }

@@ -41,6 +41,37 @@ public abstract class AccessLogWriterTests(StoreKind kind) : StoreTestBase(kind)
     }
 
     [Fact]
+    public async Task A_listed_page_is_logged_one_entry_per_case_in_its_order_at_one_instant()
+    {
+        await using var log = new AccessLog(Db, Clock);
+        static AccessLogRow Listed(int list, int i) => new()
+        {
+            At = "",
+            UserName = $"off-list-{list}",
+            Role = "officer",
+            Office = "NYC",
+            ANumber = $"{300000000 + (list * 100) + i}",
+            Purpose = "caseload-hearings",
+            Outcome = "allowed",
+        };
+
+        // Twenty lists of 25 (more than one writer batch of 512 in all) arrive at once.
+        var lists = Enumerable.Range(0, 20).Select(list => Enumerable.Range(0, 25).Select(i => Listed(list, i)).ToList()).ToList();
+        await Task.WhenAll(lists.Select(list => Task.Run(() => log.RecordAllAsync(list))));
+        await log.RecordAllAsync([]);
+
+        var stored = await log.QueryAsync(new AccessLogQuery(Limit: 1000));
+        Assert.Equal(500, stored.Count);
+        foreach (var list in lists)
+        {
+            var back = stored.Where(s => s.UserName == list[0].UserName).OrderBy(s => s.Id).ToList();
+            Assert.Equal(list.Select(r => r.ANumber), back.Select(b => b.ANumber));
+            Assert.Single(back.Select(b => b.At).Distinct());
+            Assert.NotEqual("", back[0].At);
+        }
+    }
+
+    [Fact]
     public async Task An_entry_the_database_refuses_fails_its_read_and_the_log_goes_on()
     {
         await using var log = new AccessLog(Db, Clock);
