@@ -26,12 +26,7 @@ public sealed class CaseDirectory(DocketDatabase database)
             // A caseload's cases by family name (an attorney's own cases on My work): compiled.
             var (first, size) = Paging(page, pageSize);
             var queries = PerModel<CaseloadQueries>.For(context);
-            return await ListAsync(caseload switch
-            {
-                { Office: { } office } => queries.CasesOfOffice(context, office, first, size),
-                { AttorneyBarNumber: { } bar } => queries.CasesOfAttorney(context, bar, first, size),
-                _ => null,
-            }, cancellationToken);
+            return await ListAsync(queries.Cases(context, caseload.Office, BarOf(caseload), first, size), cancellationToken);
         }
 
         var cases = Scope(context.Cases.AsNoTracking(), caseload);
@@ -70,12 +65,7 @@ public sealed class CaseDirectory(DocketDatabase database)
         await using var context = database.CreateContext();
         var (skip, take) = Paging(page, pageSize);
         var queries = PerModel<CaseloadQueries>.For(context);
-        return await ListAsync(caseload switch
-        {
-            { Office: { } office } => queries.HearingsOfOffice(context, office, from, to, skip, take),
-            { AttorneyBarNumber: { } bar } => queries.HearingsOfAttorney(context, bar, from, to, skip, take),
-            _ => null,
-        }, cancellationToken);
+        return await ListAsync(queries.Hearings(context, caseload.Office, BarOf(caseload), from, to, skip, take), cancellationToken);
     }
 
     /// <summary>
@@ -89,12 +79,7 @@ public sealed class CaseDirectory(DocketDatabase database)
         await using var context = database.CreateContext();
         var (skip, take) = Paging(page, pageSize);
         var queries = PerModel<CaseloadQueries>.For(context);
-        return await ListAsync(caseload switch
-        {
-            { Office: { } office } => queries.DeadlinesOfOffice(context, office, today, from, to, kind, skip, take),
-            { AttorneyBarNumber: { } bar } => queries.DeadlinesOfAttorney(context, bar, today, from, to, kind, skip, take),
-            _ => null,
-        }, cancellationToken);
+        return await ListAsync(queries.Deadlines(context, caseload.Office, BarOf(caseload), today, from, to, kind, skip, take), cancellationToken);
     }
 
     /// <summary>
@@ -107,12 +92,7 @@ public sealed class CaseDirectory(DocketDatabase database)
         await using var context = database.CreateContext();
         var (skip, take) = Paging(page, pageSize);
         var queries = PerModel<CaseloadQueries>.For(context);
-        return await ListAsync(caseload switch
-        {
-            { Office: { } office } => queries.IdleOfOffice(context, office, recordedBefore, skip, take),
-            { AttorneyBarNumber: { } bar } => queries.IdleOfAttorney(context, bar, recordedBefore, skip, take),
-            _ => null,
-        }, cancellationToken);
+        return await ListAsync(queries.Idle(context, caseload.Office, BarOf(caseload), recordedBefore, skip, take), cancellationToken);
     }
 
     /// <summary>
@@ -126,12 +106,7 @@ public sealed class CaseDirectory(DocketDatabase database)
         await using var context = database.CreateContext();
         var (skip, take) = Paging(page, pageSize);
         var queries = PerModel<CaseloadQueries>.For(context);
-        return await ListAsync(caseload switch
-        {
-            { Office: { } office } => queries.PendingDeparturesOfOffice(context, office, skip, take),
-            { AttorneyBarNumber: { } bar } => queries.PendingDeparturesOfAttorney(context, bar, skip, take),
-            _ => null,
-        }, cancellationToken);
+        return await ListAsync(queries.PendingDepartures(context, caseload.Office, BarOf(caseload), skip, take), cancellationToken);
     }
 
     public async Task<CaseRow?> FindAsync(string aNumber, CancellationToken cancellationToken = default)
@@ -161,6 +136,9 @@ public sealed class CaseDirectory(DocketDatabase database)
         return cases.Skip(skip).Take(take);
     }
 
+    /// <summary>An attorney's caseload's bar number; null for an office's (the office decides, as in <see cref="Scope"/>).</summary>
+    private static string? BarOf(Caseload caseload) => caseload.Office is null ? caseload.AttorneyBarNumber : null;
+
     /// <summary>A page's rows to skip and take: pages count from 1, at most <see cref="MaxPageSize"/> a page.</summary>
     private static (int Skip, int Take) Paging(int page, int pageSize)
     {
@@ -168,14 +146,9 @@ public sealed class CaseDirectory(DocketDatabase database)
         return ((int)Math.Min(int.MaxValue, (Math.Max(page, 1) - 1L) * size), size);
     }
 
-    /// <summary>A compiled list query's rows; no query (a caller without a caseload) is no rows.</summary>
-    private static async Task<IReadOnlyList<T>> ListAsync<T>(IAsyncEnumerable<T>? rows, CancellationToken cancellationToken)
+    /// <summary>A compiled list query's rows (a caseload of neither an office nor an attorney has none: the SQL says so).</summary>
+    private static async Task<IReadOnlyList<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
     {
-        if (rows is null)
-        {
-            return [];
-        }
-
         var list = new List<T>(MaxPageSize);
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
