@@ -6,6 +6,7 @@ using Docket.Testing;
 // dotnet Docket.Bench.dll [--quick] [--cases N] [--out BENCHMARKS.md]
 //     [--seconds S (each load phase; 20, or 3 with --quick)]
 //     [--no-pages] [--no-stats] [--no-stats-maintenance] [--no-peer] [--no-startup]   (skip a part; see bench/ANALYSIS.md)
+//     [--only sqlite|postgres]   (one database, for profiling one phase)
 // dotnet Docket.Bench.dll --workload-only FILE [--cases N]   (just writes the workload, for profiling)
 // PostgreSQL comes from DOCKET_TEST_POSTGRES (bench/run starts a throwaway one).
 var quick = args.Contains("--quick");
@@ -19,6 +20,7 @@ var skipStatistics = args.Contains("--no-stats");
 var skipMaintenance = args.Contains("--no-stats-maintenance");
 var skipPeer = args.Contains("--no-peer");
 var skipStartUp = args.Contains("--no-startup");
+var only = ArgValue("--only");
 if (ArgValue("--workload-only") is { } workloadFile)
 {
     var (written, size) = await Workload.WriteAsync(workloadFile, cases, seed: 20261129);
@@ -45,6 +47,11 @@ try
     await using var postgres = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
     foreach (var (name, db) in new[] { ("SQLite", sqlite), ("PostgreSQL", postgres) })
     {
+        if (only is not null && !name.StartsWith(only, StringComparison.OrdinalIgnoreCase))
+        {
+            continue;
+        }
+
         var target = db.Target;
         var database = db.Database;
         var run = report.Backend(name);
