@@ -51,6 +51,33 @@ public sealed class FoldedStatesTests
         Assert.Equal("3 New Road", after.MailingAddress);
     }
 
+    [Fact]
+    public void An_append_after_an_earlier_event_was_edited_folds_afresh_rather_than_going_on_from_the_remembered_state()
+    {
+        var folds = new FoldedStates();
+        folds.Fold(Stream("1 Old Road"));
+
+        // The first events are no longer those remembered: going on from the remembered state would keep "1 Old Road".
+        var after = folds.Fold([.. Stream("2 Edited Road"), Row(3, new AttorneyEntered("Tamsin Oakhollow", "BAR-90311") { On = new LocalDate(2025, 3, 3) })]);
+
+        Assert.Equal("2 Edited Road", after.MailingAddress);
+        Assert.Equal("BAR-90311", after.Attorney?.BarNumber);
+        Assert.Equal(3, after.Version);
+    }
+
+    [Fact]
+    public void A_correction_appended_since_the_last_read_changes_the_event_it_corrects()
+    {
+        var folds = new FoldedStates();
+        folds.Fold(Stream("1 Old Road"));
+        var replacement = System.Text.Json.JsonSerializer.SerializeToElement(new { type = "MailingAddressChanged", on = "2025-03-02", address = "1 Old Road, Flat 2" });
+
+        var after = folds.Fold([.. Stream("1 Old Road"), Row(3, new EntryCorrected(2, "the flat was left out", replacement) { On = new LocalDate(2025, 3, 3) })]);
+
+        Assert.Equal("1 Old Road, Flat 2", after.MailingAddress);
+        Assert.Equal(3, after.Events.Count);
+    }
+
     private static List<EventRow> Stream(string address) =>
         [Row(1, CaseLog.Normalise(Opened)), Row(2, new MailingAddressChanged(address) { On = new LocalDate(2025, 3, 2) })];
 

@@ -8,11 +8,12 @@ namespace Docket.Store.Cases;
 /// Remembers the state each recently read case folded to, with the rows it came from. Parsing
 /// every payload and folding the stream was the largest share of Docket's own CPU in a case read
 /// or an append once the rows are read. The rows are still read every time (the log is the
-/// truth, and another process may have appended); the fold is reused only when the stream has
-/// exactly the same events: same count, and each with the same type, date and payload text, the
-/// fold's only inputs. So a reuse gives the state a fresh fold would, whatever happened to the
-/// log (an append, or even an edit outside Docket). <see cref="CaseState"/> is immutable, so
-/// callers may share it.
+/// truth, and another process may have appended); the fold is reused only for the same events:
+/// each with the same version, type, date and payload text, the fold's only inputs. When the
+/// stream read has those events and more after them (an append since), only the new ones are
+/// parsed and the fold goes on from the remembered state (<see cref="CaseHistory.Continue"/>).
+/// So a reuse gives the state a fresh fold would, whatever happened to the log (an append, or
+/// even an edit outside Docket). <see cref="CaseState"/> is immutable, so callers may share it.
 /// </summary>
 public sealed class FoldedStates
 {
@@ -25,12 +26,21 @@ public sealed class FoldedStates
     public CaseState Fold(IReadOnlyList<EventRow> rows)
     {
         var aNumber = rows[0].ANumber;
-        if (states.TryGetValue(aNumber, out var known) && SameEvents(known.Rows, rows))
+        CaseState state;
+        if (states.TryGetValue(aNumber, out var known) && StartsWith(rows, known.Rows))
         {
-            return known.State;
+            if (known.Rows.Count == rows.Count)
+            {
+                return known.State;
+            }
+
+            state = CaseHistory.Continue(known.State, [.. EventReader.ToDomain(rows.Skip(known.Rows.Count))]);
+        }
+        else
+        {
+            state = CaseHistory.Fold(EventReader.ToDomain(rows));
         }
 
-        var state = CaseHistory.Fold(EventReader.ToDomain(rows));
         if (states.Count >= MaxCases)
         {
             states.Clear();
@@ -40,14 +50,15 @@ public sealed class FoldedStates
         return state;
     }
 
-    private static bool SameEvents(IReadOnlyList<EventRow> known, IReadOnlyList<EventRow> rows)
+    /// <summary>Whether <paramref name="rows"/> begin with exactly the events of <paramref name="known"/>.</summary>
+    private static bool StartsWith(IReadOnlyList<EventRow> rows, IReadOnlyList<EventRow> known)
     {
-        if (known.Count != rows.Count)
+        if (known.Count > rows.Count)
         {
             return false;
         }
 
-        for (var i = 0; i < rows.Count; i++)
+        for (var i = 0; i < known.Count; i++)
         {
             var (a, b) = (known[i], rows[i]);
             if (a.Version != b.Version

@@ -1,8 +1,8 @@
 using System.Data;
 using System.Data.Common;
 using Docket.Domain.Calendar;
-using Docket.Domain.Cases;
 using Docket.Domain.Statistics;
+using Docket.Store.Cases;
 using Docket.Store.Events;
 using Microsoft.Data.Sqlite;
 using Sql = Docket.Store.Audit.Sql;
@@ -23,6 +23,9 @@ public sealed class StatisticsProjection(DocketDatabase database, CourtCalendar 
 
     private const int EventsPerStep = 5000;
     private const int CasesPerQuery = 500;
+
+    // A case appended to again and again is refolded at every step: only its new events are parsed.
+    private readonly FoldedStates folded = new();
 
     /// <summary>Catches up with the whole log as it is now; answers the position reached.</summary>
     public async Task<long> CatchUpAsync(CancellationToken cancellationToken = default)
@@ -129,7 +132,7 @@ public sealed class StatisticsProjection(DocketDatabase database, CourtCalendar 
         {
             foreach (var stream in (await StreamsAsync(connection, chunk, end, cancellationToken)).GroupBy(r => r.ANumber))
             {
-                var state = CaseHistory.Fold(EventReader.ToDomain(stream));
+                var state = folded.Fold([.. stream]);
                 after[stream.Key] = CaseContribution.Of(state, calendar);
             }
 
