@@ -15,12 +15,14 @@ public sealed class DocketDatabase(DatabaseTarget target)
     // made on first use: commands that only read with plain commands (verify, export) never load
     // EF Core's provider at all.
     private readonly Lazy<PooledDbContextFactory<PostgresDocketDbContext>> postgres = new(() =>
-        new(new DbContextOptionsBuilder<PostgresDocketDbContext>().UseNpgsql(target.ConnectionString).UseSnakeCaseNamingConvention().Options));
+        new(new DbContextOptionsBuilder<PostgresDocketDbContext>().UseNpgsql(PostgresConnectionSettings.Apply(target.ConnectionString)).UseSnakeCaseNamingConvention().Options));
 
     private readonly Lazy<PooledDbContextFactory<SqliteDocketDbContext>> sqlite = new(() =>
         new(new DbContextOptionsBuilder<SqliteDocketDbContext>().UseSqlite(target.ConnectionString).UseSnakeCaseNamingConvention().Options));
 
     public DatabaseTarget Target { get; } = target;
+
+    private readonly Lazy<string> postgresConnectionString = new(() => PostgresConnectionSettings.Apply(target.ConnectionString));
 
     public bool IsPostgres => Target.Provider == DatabaseProvider.Postgres;
 
@@ -32,7 +34,7 @@ public sealed class DocketDatabase(DatabaseTarget target)
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
     {
         DbConnection connection = IsPostgres
-            ? new NpgsqlConnection(Target.ConnectionString)
+            ? new NpgsqlConnection(postgresConnectionString.Value)
             : new SqliteConnection(Target.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
@@ -48,7 +50,7 @@ public sealed class DocketDatabase(DatabaseTarget target)
     {
         if (IsPostgres)
         {
-            using var connection = new NpgsqlConnection(Target.ConnectionString);
+            using var connection = new NpgsqlConnection(postgresConnectionString.Value);
             NpgsqlConnection.ClearPool(connection);
         }
         else
