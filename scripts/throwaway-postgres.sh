@@ -109,9 +109,10 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 pg_port=""
 for port in $(seq 55432 55531); do
     port_in_use "$port" && continue
-    # A throwaway cluster: durability is not needed, speed is.
+    # A throwaway cluster: durability is not needed, speed is. DOCKET_PG_OPTIONS adds server
+    # options, for profiling (e.g. "-c shared_preload_libraries=pg_stat_statements").
     if as_pg "$pg_bin/pg_ctl" -D "$work/data" -l "$work/log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $work -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $work -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${DOCKET_PG_OPTIONS:-}" \
         start >/dev/null 2>&1; then
         pg_started=true
         pg_port="$port"
