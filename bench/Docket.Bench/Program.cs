@@ -7,6 +7,7 @@ using Docket.Testing;
 //     [--seconds S (each load phase; 20, or 3 with --quick)]
 //     [--no-pages] [--no-stats] [--no-stats-maintenance] [--no-peer] [--no-startup]   (skip a part; see bench/ANALYSIS.md)
 //     [--only sqlite|postgres]   (one database, for profiling one phase)
+//     [--no-settle]   (start the API phases right after the import and the release; see Settle.cs)
 // dotnet Docket.Bench.dll --workload-only FILE [--cases N]   (just writes the workload, for profiling)
 // PostgreSQL comes from DOCKET_TEST_POSTGRES (bench/run starts a throwaway one).
 var quick = args.Contains("--quick");
@@ -21,6 +22,7 @@ var skipMaintenance = args.Contains("--no-stats-maintenance");
 var skipPeer = args.Contains("--no-peer");
 var skipStartUp = args.Contains("--no-startup");
 var only = ArgValue("--only");
+var noSettle = args.Contains("--no-settle");
 if (ArgValue("--workload-only") is { } workloadFile)
 {
     var (written, size) = await Workload.WriteAsync(workloadFile, cases, seed: 20261129);
@@ -88,6 +90,11 @@ try
         if (cli.ExitCode != 0)
         {
             throw new InvalidOperationException($"docket verify on {name} failed: {cli.Output}");
+        }
+
+        if (!noSettle)
+        {
+            await Settle.RunAsync(database);
         }
 
         var load = new ApiLoad(target, key, clients: 32, TimeSpan.FromSeconds(loadSeconds));
