@@ -41,8 +41,8 @@ internal sealed class ApiLoad(DatabaseTarget target, string keyPath, int clients
         // page cache, and was a third slower than the three after it.
         await AppendAsync(true, half / 2, round: 5, label: "appends (warm-up, not counted)");
         // The warm-up leaves the projection behind by what its server had not yet counted, which
-        // the first counted round would otherwise catch up too. (That round is still the slowest
-        // of the four in every run, for a reason not yet found: bench/ANALYSIS.md.)
+        // the first counted round would otherwise catch up too. (What made that round the slowest
+        // in every run was mostly the import's leftover work, which Settle now finishes first.)
         await CatchUpAsync();
         var round = 0;
         foreach (var maintained in new[] { true, false, false, true })
