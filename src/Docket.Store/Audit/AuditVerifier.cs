@@ -149,7 +149,7 @@ public sealed class AuditVerifier(DocketDatabase database)
     {
         // One statement, one snapshot: the writer commits events and their leaves together.
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = Sql.Command(connection, null,
+        await using var command = Sql.WholeLogRead(connection, null,
             "SELECT (SELECT COALESCE(MAX(position), 0) FROM events), (SELECT COALESCE(MAX(\"index\") + 1, 0) FROM merkle_nodes WHERE level = 0)");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);

@@ -48,9 +48,9 @@ internal static class EventScan
         // PostgreSQL; on SQLite two statements in one deferred (read-only, lock-free) transaction.
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: true) : null;
-        await using var command = Sql.Command(connection, transaction, transaction is null ? Joined : Alone);
+        await using var command = Sql.WholeLogRead(connection, transaction, transaction is null ? Joined : Alone);
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
-        await using var leafCommand = transaction is null ? null : Sql.Command(connection, transaction, LeafCursor.Query);
+        await using var leafCommand = transaction is null ? null : Sql.WholeLogRead(connection, transaction, LeafCursor.Query);
         await using var leafReader = leafCommand is null ? null : await leafCommand.ExecuteReaderAsync(cancellationToken);
         var leaves = leafReader is null ? null : new LeafCursor(leafReader);
 

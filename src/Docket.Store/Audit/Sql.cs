@@ -17,6 +17,19 @@ internal static class Sql
         return command;
     }
 
+    /// <summary>
+    /// A command of a read over the whole log (verification, its count of events): without a
+    /// command timeout. Such a read may have to wait behind a lock (an administrator's, a
+    /// migration's) and on a large log runs for minutes; a 30-second timeout turned that into a
+    /// failed verification. The caller's cancellation token is what stops it.
+    /// </summary>
+    public static DbCommand WholeLogRead(DbConnection connection, DbTransaction? transaction, string text)
+    {
+        var command = Command(connection, transaction, text);
+        command.CommandTimeout = 0;
+        return command;
+    }
+
     public static void Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
@@ -47,8 +60,11 @@ internal static class Sql
     public static async Task<long> LongAsync(DbConnection connection, DbTransaction? transaction, string text, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, text);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        return await LongAsync(command, cancellationToken);
     }
+
+    public static async Task<long> LongAsync(DbCommand command, CancellationToken cancellationToken) =>
+        Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
 
     /// <summary>Opens a transaction that excludes every other writer of the log (SQLite's BEGIN IMMEDIATE; the advisory lock on PostgreSQL).</summary>
     public static async Task<DbTransaction> BeginWriteAsync(DocketDatabase database, DbConnection connection, CancellationToken cancellationToken)

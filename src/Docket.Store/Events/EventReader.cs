@@ -69,7 +69,8 @@ public sealed class EventReader(DocketDatabase database)
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await Audit.Sql.LongAsync(connection, null, "SELECT COUNT(*) FROM events", cancellationToken);
+        await using var command = Audit.Sql.WholeLogRead(connection, null, "SELECT COUNT(*) FROM events");
+        return await Audit.Sql.LongAsync(command, cancellationToken);
     }
 
     /// <summary>Turns stored rows back into domain events (the payloads were validated when written).</summary>

@@ -67,8 +67,24 @@ public sealed class VerificationRuns(AuditVerifier verifier, CheckpointKeeper ke
         {
             // Not a finding: the verification itself could not run (the database went away, the key file is missing).
             logger.LogError(ex, "A verification started from the auditors' page could not finish: {Reason}", ex.Message);
-            Update(number, run => run with { FinishedAt = clock.GetCurrentInstant(), Failure = ex.Message });
+            Update(number, run => run with { FinishedAt = clock.GetCurrentInstant(), Failure = Reason(ex) });
         }
+    }
+
+    // The outer message alone can say nothing ("Exception while reading from stream"); the inner ones say why.
+    private static string Reason(Exception ex)
+    {
+        var messages = new List<string>();
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            var message = e.Message.Trim().TrimEnd('.');
+            if (message.Length > 0 && !messages.Contains(message, StringComparer.Ordinal))
+            {
+                messages.Add(message);
+            }
+        }
+
+        return string.Join(": ", messages) + ".";
     }
 
     // Only the run's own background task writes it, so a plain write of the new snapshot is enough.

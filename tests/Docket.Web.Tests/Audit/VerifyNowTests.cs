@@ -178,3 +178,32 @@ public sealed class VerifyNowTamperedTests(TamperedLogServer server) : IClassFix
         Assert.Contains("The first thing that does not match: " + firstBad, WebUtility.HtmlDecode(report), StringComparison.Ordinal);
     }
 }
+
+/// <summary>A server of its own, whose tree table the test takes away.</summary>
+public sealed class BrokenTreeServer() : DocketServer(DatabaseKind.Sqlite);
+
+/// <summary>A verification that cannot run says so, and why, instead of a verdict on the log.</summary>
+public sealed class VerifyNowCannotRunTests(BrokenTreeServer server) : IClassFixture<BrokenTreeServer>
+{
+    [Fact]
+    public async Task A_verification_that_cannot_read_the_tree_ends_in_could_not_finish_with_the_reason()
+    {
+        await server.OpenCaseAsync(server.NewANumber());
+        var database = new DocketDatabase(server.Target);
+        await using (var connection = await database.OpenConnectionAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "ALTER TABLE merkle_nodes RENAME TO merkle_nodes_moved_away";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var auditor = await server.PagesAsAsync("auditor-oig");
+        using var press = await VerifyPage.VerifyNowAsync(auditor);
+        var report = WebUtility.HtmlDecode(await VerifyPage.WhenEndedAsync(auditor));
+
+        Assert.Contains("The verification could not finish", report, StringComparison.Ordinal);
+        Assert.Contains("no such table: merkle_nodes", report, StringComparison.Ordinal);
+        Assert.Contains("Nothing is known about the log from this run", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("Intact", report, StringComparison.Ordinal);
+    }
+}
