@@ -4,15 +4,18 @@ using Docket.Domain.Cases;
 using Docket.Domain.Deadlines;
 using Docket.Domain.Events;
 using Docket.Domain.Rules;
+using Docket.Domain.Statistics;
 using Docket.Store.Events;
 
 namespace Docket.Store.Cases;
 
 /// <summary>
 /// The command side of a case: load its stream, fold it, let the Domain decide, append with
-/// the version the caller saw. Nothing is written unless every check passes.
+/// the version the caller saw. Nothing is written unless every check passes. With
+/// <paramref name="countsStatistics"/> (a host that keeps the statistics) each append also
+/// carries what the case adds to the statistics after it, for the writer to count.
 /// </summary>
-public sealed class CaseLog(EventWriter writer, EventReader reader, CourtCalendar calendar, LegalClock clock)
+public sealed class CaseLog(EventWriter writer, EventReader reader, CourtCalendar calendar, LegalClock clock, bool countsStatistics = false)
 {
     /// <summary>The court calendar the rules count days with.</summary>
     public CourtCalendar Calendar { get; } = calendar;
@@ -32,7 +35,11 @@ public sealed class CaseLog(EventWriter writer, EventReader reader, CourtCalenda
         var aNumber = ANumber.Parse(opened.ANumber);
         var state = CaseHistory.Apply(CaseState.Empty, opened);
         var accessCode = AccessCodes.Generate();
-        var request = new AppendRequest(aNumber.Digits, 0, [ToPending(opened)], recordedBy, Summary(state, AccessCodes.Hash(accessCode), Calendar));
+        PendingEvent[] pending = [ToPending(opened)];
+        var request = new AppendRequest(aNumber.Digits, 0, pending, recordedBy, Summary(state, AccessCodes.Hash(accessCode), Calendar))
+        {
+            Statistics = StatisticsAfter(CaseState.Empty, pending),
+        };
         return await writer.AppendAsync(request, cancellationToken) switch
         {
             AppendResult.Appended appended => new CaseCommandResult.Opened(aNumber, appended.Version, accessCode),
@@ -83,13 +90,34 @@ public sealed class CaseLog(EventWriter writer, EventReader reader, CourtCalenda
             after = CaseHistory.Fold(after.Events.Append(@event));
         }
 
-        var request = new AppendRequest(aNumber.Digits, expectedVersion, [.. events.Select(ToPending)], recordedBy, Summary(after, [], Calendar));
+        PendingEvent[] pending = [.. events.Select(ToPending)];
+        var request = new AppendRequest(aNumber.Digits, expectedVersion, pending, recordedBy, Summary(after, [], Calendar))
+        {
+            Statistics = StatisticsAfter(state, pending),
+        };
         return await writer.AppendAsync(request, cancellationToken) switch
         {
             AppendResult.Appended appended => new CaseCommandResult.Appended(appended.Version),
             AppendResult.Conflict conflict => new CaseCommandResult.Conflict(conflict.ActualVersion),
             _ => throw new InvalidOperationException("unreachable"),
         };
+    }
+
+    /// <summary>
+    /// The case's statistics after <paramref name="pending"/>, counted from the events as the log
+    /// will hold them (parsed back from their stored payloads, as the projection reads them), so
+    /// the writer's count and the projection's cannot differ.
+    /// </summary>
+    private CaseContribution? StatisticsAfter(CaseState before, IReadOnlyList<PendingEvent> pending)
+    {
+        if (!countsStatistics)
+        {
+            return null;
+        }
+
+        var stored = pending.Select(p => EventJson.ParsePayload(p.Type, EventJson.DatePattern.Parse(p.On).Value, p.Payload).Event
+            ?? throw new InvalidOperationException($"A {p.Type} just serialized does not parse back.")).ToList();
+        return CaseContribution.Of(CaseHistory.Continue(before, stored), Calendar);
     }
 
     /// <summary>The opening as stored: the A-number as 9 digits, the office code in capitals.</summary>

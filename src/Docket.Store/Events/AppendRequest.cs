@@ -1,3 +1,4 @@
+using Docket.Domain.Statistics;
 using Docket.Store.Cases;
 
 namespace Docket.Store.Events;
@@ -21,7 +22,15 @@ public sealed record AppendRequest(
     int ExpectedVersion,
     IReadOnlyList<PendingEvent> Events,
     string RecordedBy,
-    CaseRow? Summary);
+    CaseRow? Summary)
+{
+    /// <summary>
+    /// What the case adds to the statistics after these events, when the caller folded it (the
+    /// command side of a host that keeps the statistics): the writer then counts it in the same
+    /// transaction if the statistics are level with the log. Null leaves it to the projection.
+    /// </summary>
+    public CaseContribution? Statistics { get; init; }
+}
 
 public abstract record AppendResult
 {

@@ -1,6 +1,8 @@
 using System.Threading.Channels;
+using Docket.Domain.Statistics;
 using Docket.Store.Audit;
 using Docket.Store.Cases;
+using Docket.Store.Statistics;
 using NodaTime;
 using NodaTime.Text;
 
@@ -123,6 +125,9 @@ public sealed class EventWriter : IAsyncDisposable
         var rows = new List<EventRow>();
         // One summary a case: a later request for the same case in this batch supersedes an earlier one.
         var summaries = new Dictionary<string, CaseRow>(StringComparer.Ordinal);
+        // Likewise each case's statistics; the batch is counted here only if every request brought them.
+        var statistics = new Dictionary<string, CaseContribution>(StringComparer.Ordinal);
+        var everyContribution = true;
         var results = new AppendResult[batch.Count];
 
         for (var i = 0; i < batch.Count; i++)
@@ -164,6 +169,18 @@ public sealed class EventWriter : IAsyncDisposable
                 summaries[request.ANumber] = summary;
             }
 
+            if (written.Count > 0)
+            {
+                if (request.Statistics is { } contribution)
+                {
+                    statistics[request.ANumber] = contribution;
+                }
+                else
+                {
+                    everyContribution = false;
+                }
+            }
+
             results[i] = new AppendResult.Appended(head.Version, position, written);
         }
 
@@ -175,6 +192,10 @@ public sealed class EventWriter : IAsyncDisposable
         }
 
         await CaseSummaryWriter.UpsertManyAsync(connection, transaction, [.. summaries.Values], CancellationToken.None);
+        if (rows.Count > 0 && everyContribution)
+        {
+            await CountedByTheWriter.TryCountAsync(database, connection, transaction, logSizeBefore, position, statistics);
+        }
 
         await transaction.CommitAsync();
         streamHeads.Committed(position, heads);

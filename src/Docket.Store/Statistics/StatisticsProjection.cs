@@ -24,6 +24,9 @@ public sealed class StatisticsProjection(DocketDatabase database, CourtCalendar 
     private const int EventsPerStep = 5000;
     private const int CasesPerQuery = 500;
 
+    // What a step may still count under the write lock, where the appends wait for it.
+    private const int EventsToClose = 500;
+
     // A case appended to again and again is refolded at every step: only its new events are parsed.
     private readonly FoldedStates folded = new();
 
@@ -48,7 +51,7 @@ public sealed class StatisticsProjection(DocketDatabase database, CourtCalendar 
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var logEnd = await Sql.LongAsync(connection, null, "SELECT COALESCE(MAX(position), 0) FROM events", cancellationToken);
-        var position = await PositionAsync(connection, null, cancellationToken);
+        var position = await CaseContributions.PositionAsync(connection, null, cancellationToken);
         return new ProjectionLag(position, logEnd);
     }
 
@@ -78,7 +81,7 @@ public sealed class StatisticsProjection(DocketDatabase database, CourtCalendar 
         await using var transaction = connection is SqliteConnection sqlite
             ? sqlite.BeginTransaction(deferred: true)
             : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var position = await PositionAsync(connection, transaction, cancellationToken);
+        var position = await CaseContributions.PositionAsync(connection, transaction, cancellationToken);
         var departures = new List<DepartureCell>();
         await using (var command = Sql.Command(connection, transaction, "SELECT month, country, kind, source, count FROM stats_departure_cells WHERE count <> 0 ORDER BY month, country, kind, source"))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -116,8 +119,8 @@ public sealed class StatisticsProjection(DocketDatabase database, CourtCalendar 
     private async Task<(long Position, bool Done)?> StepAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var from = await PositionAsync(connection, null, cancellationToken);
-        var (end, cases) = await ChangedCasesAsync(connection, from, cancellationToken);
+        var from = await CaseContributions.PositionAsync(connection, null, cancellationToken);
+        var (end, cases) = await ChangedCasesAsync(connection, null, from, from + EventsPerStep, cancellationToken);
         if (cases.Count == 0)
         {
             return (from, true);
@@ -125,44 +128,57 @@ public sealed class StatisticsProjection(DocketDatabase database, CourtCalendar 
 
         // The reading and folding happen outside the write lock; the position check below
         // makes sure nobody moved the projection in between.
-        var after = new Dictionary<string, CaseContribution>(StringComparer.Ordinal);
-        var before = new Dictionary<string, CaseContribution>(StringComparer.Ordinal);
-        var stored = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var chunk in cases.Chunk(CasesPerQuery))
-        {
-            foreach (var stream in (await StreamsAsync(connection, chunk, end, cancellationToken)).GroupBy(r => r.ANumber))
-            {
-                var state = folded.Fold([.. stream]);
-                after[stream.Key] = CaseContribution.Of(state, calendar);
-            }
-
-            foreach (var (aNumber, facts) in await ContributionsAsync(connection, chunk, cancellationToken))
-            {
-                before[aNumber] = ContributionText.Read(facts);
-                stored[aNumber] = facts;
-            }
-        }
-
-        var changes = CellChanges.Between(before, after);
+        var counted = new Counted();
+        await counted.AddAsync(this, connection, null, cases, end, cancellationToken);
         await using var turn = await database.TakeWriteTurnAsync(cancellationToken);
         await using var transaction = await BeginAsync(connection, cancellationToken);
-        if (await PositionAsync(connection, transaction, cancellationToken) != from)
+        if (await CaseContributions.PositionAsync(connection, transaction, cancellationToken) != from)
         {
             await transaction.RollbackAsync(cancellationToken);
             return null;
         }
 
-        await changes.ApplyAsync(connection, transaction, cancellationToken);
-        await SaveContributionsAsync(connection, transaction, cases, stored, after, cancellationToken);
-        await using (var command = Sql.Command(connection, transaction, "INSERT INTO stats_position (id, position) VALUES (1, @p) ON CONFLICT (id) DO UPDATE SET position = excluded.position"))
-        {
-            Sql.Add(command, "@p", end);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        end = await CloseAsync(connection, transaction, counted, end, cancellationToken);
+        await CellChanges.Between(counted.Before, counted.After).ApplyAsync(connection, transaction, cancellationToken);
+        await CaseContributions.SaveAsync(connection, transaction, counted.Cases, counted.Stored, counted.After, cancellationToken);
+        await CaseContributions.MoveAsync(connection, transaction, end, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (end, false);
     }
+
+    /// <summary>
+    /// Counts, under the write lock, the few events appended since the step read the log, so the
+    /// cells end level with it: from then on the event writer counts its own events as it commits
+    /// them (<see cref="CountedByTheWriter"/>), which it does only when the cells are level. Under
+    /// steady appends, a projection that always stopped where its read ended would stay a few
+    /// events behind for good. Answers the position the step now reaches.
+    /// </summary>
+    private async Task<long> CloseAsync(DbConnection connection, DbTransaction transaction, Counted counted, long end, CancellationToken cancellationToken)
+    {
+        var logEnd = await LogEndAsync(connection, transaction, cancellationToken);
+        if (logEnd == end || logEnd - end > EventsToClose)
+        {
+            return end;
+        }
+
+        if (database.IsPostgres)
+        {
+            // No event commits while this is held (SQLite's write lock, held already, does the same).
+            // The writer never waits for the projection's lock, so waiting for the writer's here cannot deadlock.
+            await using var command = Sql.Command(connection, transaction, $"SELECT pg_advisory_xact_lock({Sql.WriterLock})");
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            logEnd = await LogEndAsync(connection, transaction, cancellationToken);
+        }
+
+        var (reached, cases) = await ChangedCasesAsync(connection, transaction, end, logEnd, cancellationToken);
+        await counted.AddAsync(this, connection, transaction, cases, reached, cancellationToken);
+        return Math.Max(end, reached);
+    }
+
+    private CaseContribution ContributionOf(IReadOnlyList<EventRow> stream) => CaseContribution.Of(folded.Fold(stream), calendar);
+
+    private static async Task<long> LogEndAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        await Sql.LongAsync(connection, transaction, "SELECT COALESCE(MAX(position), 0) FROM events", cancellationToken);
 
     private async Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken)
     {
@@ -177,14 +193,11 @@ public sealed class StatisticsProjection(DocketDatabase database, CourtCalendar 
         return transaction;
     }
 
-    private static async Task<long> PositionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
-        await Sql.LongAsync(connection, transaction, "SELECT COALESCE(MAX(position), 0) FROM stats_position", cancellationToken);
-
-    private static async Task<(long End, List<string> Cases)> ChangedCasesAsync(DbConnection connection, long from, CancellationToken cancellationToken)
+    private static async Task<(long End, List<string> Cases)> ChangedCasesAsync(DbConnection connection, DbTransaction? transaction, long from, long to, CancellationToken cancellationToken)
     {
-        await using var command = Sql.Command(connection, null, "SELECT a_number, MAX(position) FROM events WHERE position > @from AND position <= @to GROUP BY a_number");
+        await using var command = Sql.Command(connection, transaction, "SELECT a_number, MAX(position) FROM events WHERE position > @from AND position <= @to GROUP BY a_number");
         Sql.Add(command, "@from", from);
-        Sql.Add(command, "@to", from + EventsPerStep);
+        Sql.Add(command, "@to", to);
         var cases = new List<string>();
         var end = from;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -198,10 +211,10 @@ public sealed class StatisticsProjection(DocketDatabase database, CourtCalendar 
         return (end, cases);
     }
 
-    private static async Task<List<EventRow>> StreamsAsync(DbConnection connection, string[] cases, long end, CancellationToken cancellationToken)
+    private static async Task<List<EventRow>> StreamsAsync(DbConnection connection, DbTransaction? transaction, string[] cases, long end, CancellationToken cancellationToken)
     {
-        await using var command = Sql.Command(connection, null, "");
-        command.CommandText = $"SELECT a_number, version, position, type, effective_on, payload FROM events WHERE position <= @end AND a_number IN ({InList(command, cases)}) ORDER BY a_number, version";
+        await using var command = Sql.Command(connection, transaction, "");
+        command.CommandText = $"SELECT a_number, version, position, type, effective_on, payload FROM events WHERE position <= @end AND a_number IN ({CaseContributions.InList(command, cases)}) ORDER BY a_number, version";
         Sql.Add(command, "@end", end);
         var rows = new List<EventRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -225,60 +238,40 @@ public sealed class StatisticsProjection(DocketDatabase database, CourtCalendar 
         return rows;
     }
 
-    private static async Task<List<(string ANumber, string Facts)>> ContributionsAsync(DbConnection connection, string[] cases, CancellationToken cancellationToken)
+    /// <summary>What a step counts: each case's contribution before (as stored) and after (folded from the log up to the step's end).</summary>
+    private sealed class Counted
     {
-        await using var command = Sql.Command(connection, null, "");
-        command.CommandText = $"SELECT a_number, facts FROM stats_case_contributions WHERE a_number IN ({InList(command, cases)})";
-        var rows = new List<(string, string)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add((reader.GetString(0), reader.GetString(1)));
-        }
+        public SortedSet<string> Cases { get; } = new(StringComparer.Ordinal);
 
-        return rows;
-    }
+        public Dictionary<string, CaseContribution> After { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Writes each case's contribution where it changed. Most events (an address, a hearing
-    /// scheduled) change no statistics fact, and rewriting every case of a step kept SQLite's one
-    /// write lock, which the event writer waits for, several times longer.
-    /// </summary>
-    private static async Task SaveContributionsAsync(
-        DbConnection connection, DbTransaction transaction, List<string> cases, Dictionary<string, string> stored, Dictionary<string, CaseContribution> after, CancellationToken cancellationToken)
-    {
-        await using var save = Sql.Command(connection, transaction, "INSERT INTO stats_case_contributions (a_number, facts) VALUES (@a, @f) ON CONFLICT (a_number) DO UPDATE SET facts = excluded.facts");
-        await using var forget = Sql.Command(connection, transaction, "DELETE FROM stats_case_contributions WHERE a_number = @a");
-        foreach (var aNumber in cases)
+        public Dictionary<string, CaseContribution> Before { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Stored { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Folds <paramref name="cases"/> up to <paramref name="end"/> (a case counted already is folded again, further).</summary>
+        public async Task AddAsync(StatisticsProjection projection, DbConnection connection, DbTransaction? transaction, List<string> cases, long end, CancellationToken cancellationToken)
         {
-            var facts = after.TryGetValue(aNumber, out var contribution) ? ContributionText.Write(contribution) : "";
-            if (facts == stored.GetValueOrDefault(aNumber, ""))
+            foreach (var chunk in cases.Chunk(CasesPerQuery))
             {
-                continue;
+                foreach (var stream in (await StreamsAsync(connection, transaction, chunk, end, cancellationToken)).GroupBy(r => r.ANumber))
+                {
+                    After[stream.Key] = projection.ContributionOf([.. stream]);
+                }
+
+                var unread = chunk.Where(Cases.Add).ToList();
+                if (unread.Count == 0)
+                {
+                    continue;
+                }
+
+                foreach (var (aNumber, facts) in await CaseContributions.ReadAsync(connection, transaction, unread, cancellationToken))
+                {
+                    Before[aNumber] = ContributionText.Read(facts);
+                    Stored[aNumber] = facts;
+                }
             }
-
-            var command = facts.Length == 0 ? forget : save;
-            command.Parameters.Clear();
-            Sql.Add(command, "@a", aNumber);
-            if (facts.Length > 0)
-            {
-                Sql.Add(command, "@f", facts);
-            }
-
-            await command.ExecuteNonQueryAsync(cancellationToken);
         }
-    }
-
-    private static string InList(DbCommand command, string[] values)
-    {
-        var names = new string[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            names[i] = $"@c{i}";
-            Sql.Add(command, names[i], values[i]);
-        }
-
-        return string.Join(", ", names);
     }
 }
 

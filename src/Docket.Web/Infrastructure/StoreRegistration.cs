@@ -17,7 +17,13 @@ public static class StoreRegistration
         services.AddSingleton<DatabaseProbe>();
         services.AddSingleton<EventWriter>();
         services.AddSingleton<EventReader>();
-        services.AddSingleton<CaseLog>();
+        // With the statistics kept, each append carries its case's statistics for the writer to count.
+        services.AddSingleton(sp => new CaseLog(
+            sp.GetRequiredService<EventWriter>(),
+            sp.GetRequiredService<EventReader>(),
+            sp.GetRequiredService<Domain.Calendar.CourtCalendar>(),
+            sp.GetRequiredService<Domain.Calendar.LegalClock>(),
+            countsStatistics: options.MaintainsStatistics));
         services.AddSingleton(new ActiveTokenCache(options.TokensTrustedFor));
         services.AddSingleton(sp => new UserStore(database, sp.GetRequiredService<NodaTime.IClock>(), sp.GetRequiredService<ActiveTokenCache>()));
         services.AddSingleton<AccessLog>();

@@ -19,16 +19,23 @@ namespace Docket.Store.Tests.Statistics;
 public abstract class ProjectionTests(StoreKind kind) : StoreTestBase(kind)
 {
     private int run;
+    private int countedByTheWriter;
 
     private StatisticsProjection Projection => new(Db, CourtCalendar.Default);
 
     private static string Describe(ProjectionSnapshot snapshot) =>
         string.Join("\n", snapshot.Departures.Select(c => c.ToString()).Concat(snapshot.Outcomes.Select(c => c.ToString())));
 
-    private async Task<Dictionary<string, List<CaseEvent>>> WriteAsync(HistoryStep[] steps)
+    /// <summary>
+    /// Writes the steps; with <paramref name="writerCounts"/>, two appends in three carry their
+    /// case's statistics for the writer to count (as the API's do), the third does not (as an
+    /// import's do not), so the writer and the projection take turns.
+    /// </summary>
+    private async Task<Dictionary<string, List<CaseEvent>>> WriteAsync(HistoryStep[] steps, bool writerCounts = false)
     {
         run++;
         var streams = new Dictionary<string, List<CaseEvent>>(StringComparer.Ordinal);
+        var index = 0;
         foreach (var step in steps)
         {
             if (step.IsCatchUp)
@@ -41,31 +48,40 @@ public abstract class ProjectionTests(StoreKind kind) : StoreTestBase(kind)
             if (!streams.TryGetValue(aNumber, out var stream))
             {
                 stream = [CaseLog.Normalise(Opening(aNumber))];
-                await AppendAsync(aNumber, 0, stream[0]);
+                await AppendAsync(aNumber, 0, stream[0], writerCounts ? stream : null);
                 streams[aNumber] = stream;
             }
 
-            await AppendAsync(aNumber, stream.Count, step.Event!);
             stream.Add(step.Event!);
+            await AppendAsync(aNumber, stream.Count - 1, step.Event!, writerCounts && ++index % 3 != 0 ? stream : null);
         }
 
         return streams;
     }
 
-    private async Task AppendAsync(string aNumber, int expected, CaseEvent @event)
+    private async Task AppendAsync(string aNumber, int expected, CaseEvent @event, List<CaseEvent>? streamAfter = null)
     {
+        var level = streamAfter is not null && (await Projection.LagAsync()).Events == 0;
         // Straight to the writer: the projection counts whatever the log holds, legal or not.
-        var result = await Writer.AppendAsync(new AppendRequest(aNumber, expected, [CaseLog.ToPending(@event)], "officer-brackwater", null));
+        var result = await Writer.AppendAsync(new AppendRequest(aNumber, expected, [CaseLog.ToPending(@event)], "officer-brackwater", null)
+        {
+            Statistics = streamAfter is null ? null : CaseContribution.Of(CaseHistory.Fold(streamAfter), CourtCalendar.Default),
+        });
         Assert.IsType<AppendResult.Appended>(result);
+        if (level)
+        {
+            // Level cells and an append that brings its statistics: the writer counted it, they stay level.
+            Assert.Equal(0, (await Projection.LagAsync()).Events);
+            countedByTheWriter++;
+        }
     }
 
-    [Fact]
-    public void After_a_random_history_the_projection_equals_a_rebuild_from_the_log()
+    private void AssertEqualsARebuildAndTheDomainsCount(bool writerCounts)
     {
         var everything = new Dictionary<string, List<CaseEvent>>(StringComparer.Ordinal);
         var property = Prop.ForAll(StatisticsHistories.Histories, steps =>
         {
-            foreach (var (aNumber, stream) in WriteAsync(steps).GetAwaiter().GetResult())
+            foreach (var (aNumber, stream) in WriteAsync(steps, writerCounts).GetAwaiter().GetResult())
             {
                 everything[aNumber] = stream;
             }
@@ -80,6 +96,17 @@ public abstract class ProjectionTests(StoreKind kind) : StoreTestBase(kind)
 
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(25), property);
         Assert.True(Count(everything.Values).Departures.Count > 0, "the histories verified no departure at all: the property checked nothing");
+    }
+
+    [Fact]
+    public void After_a_random_history_the_projection_equals_a_rebuild_from_the_log() =>
+        AssertEqualsARebuildAndTheDomainsCount(writerCounts: false);
+
+    [Fact]
+    public void After_a_random_history_counted_in_turns_by_the_writer_and_the_projection_the_cells_equal_a_rebuild()
+    {
+        AssertEqualsARebuildAndTheDomainsCount(writerCounts: true);
+        Assert.True(countedByTheWriter > 0, "no append was counted by the writer: the property checked only the projection");
     }
 
     [Fact]
@@ -103,6 +130,30 @@ public abstract class ProjectionTests(StoreKind kind) : StoreTestBase(kind)
         Assert.Equal(0, (await Projection.LagAsync()).Events);
     }
 
+    [Fact]
+    public async Task A_departure_verified_through_the_command_side_is_counted_as_it_is_written()
+    {
+        await Projection.CatchUpAsync();
+        var counting = new CaseLog(Writer, Reader, CourtCalendar.Default, Domain.Calendar.LegalClock.InDefaultZone(Clock), countsStatistics: true);
+        var number = await OpenCaseAsync("012345679", cases: counting);
+        var reported = await counting.AppendAsync(number, 1, new DepartureReported(Domain.Countries.CountryCode.Parse("GTM"), DepartureSource.SelfReport) { On = new LocalDate(2025, 2, 3) }, "officer-brackwater");
+        Assert.IsType<CaseCommandResult.Appended>(reported);
+        var verified = await counting.AppendAsync(number, 2, new DepartureVerified { On = new LocalDate(2025, 2, 10) }, "officer-brackwater");
+        Assert.IsType<CaseCommandResult.Appended>(verified);
+
+        // No catch-up: the writer counted each append in its own transaction.
+        Assert.Equal((3L, 0L), ((await Projection.LagAsync()).Position, (await Projection.LagAsync()).Events));
+        Assert.Equal([new DepartureCell("2025-02", "GTM", "departure-without-order", "self-report", 1)], (await Projection.SnapshotAsync()).Departures);
+
+        // An append that brings no statistics (as an import's) is left to the projection, and so is every one after it until it catches up.
+        await AppendAsync("012345680", 0, CaseLog.Normalise(Opening("012345680")));
+        await AppendAddressAsync(number, 3, "5 Ledger Lane, Springfield", counting);
+        Assert.Equal((3L, 2L), ((await Projection.LagAsync()).Position, (await Projection.LagAsync()).Events));
+        await Projection.CatchUpAsync();
+        await AppendAddressAsync(number, 4, "6 Ledger Lane, Springfield", counting);
+        Assert.Equal(0, (await Projection.LagAsync()).Events);
+    }
+
     /// <summary>The Domain's count of the histories, with no database in between.</summary>
     private static ProjectionSnapshot Count(IEnumerable<List<CaseEvent>> streams)
     {
@@ -122,4 +173,25 @@ public abstract class ProjectionTests(StoreKind kind) : StoreTestBase(kind)
 
 public sealed class ProjectionTestsOnSqlite() : ProjectionTests(StoreKind.Sqlite);
 
-public sealed class ProjectionTestsOnPostgres() : ProjectionTests(StoreKind.Postgres);
+public sealed class ProjectionTestsOnPostgres() : ProjectionTests(StoreKind.Postgres)
+{
+    [Fact]
+    public async Task The_writer_never_waits_for_a_projection_step_it_leaves_the_count_to_it()
+    {
+        var projection = new StatisticsProjection(Db, CourtCalendar.Default);
+        await projection.CatchUpAsync();
+        var counting = new CaseLog(Writer, Reader, CourtCalendar.Default, Domain.Calendar.LegalClock.InDefaultZone(Clock), countsStatistics: true);
+        await using var step = await Db.OpenConnectionAsync();
+        await ExecuteAsync(step, $"SELECT pg_advisory_lock({StatisticsProjection.ProjectionLock})");
+
+        var opened = OpenCaseAsync("012345681", cases: counting);
+        Assert.Same(opened, await Task.WhenAny(opened, Task.Delay(TimeSpan.FromSeconds(10))));
+        var number = await opened;
+        Assert.Equal(1, (await projection.LagAsync()).Events);
+
+        await ExecuteAsync(step, $"SELECT pg_advisory_unlock({StatisticsProjection.ProjectionLock})");
+        await projection.CatchUpAsync();
+        await AppendAddressAsync(number, 1, "7 Ledger Lane, Springfield", counting);
+        Assert.Equal(0, (await projection.LagAsync()).Events);
+    }
+}
