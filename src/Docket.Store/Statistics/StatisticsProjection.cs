@@ -50,7 +50,7 @@ public sealed class StatisticsProjection(DocketDatabase database, CourtCalendar 
     public async Task<ProjectionLag> LagAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var logEnd = await Sql.LongAsync(connection, null, "SELECT COALESCE(MAX(position), 0) FROM events", cancellationToken);
+        var logEnd = await LogEndAsync(connection, null, cancellationToken);
         var position = await CaseContributions.PositionAsync(connection, null, cancellationToken);
         return new ProjectionLag(position, logEnd);
     }
@@ -177,7 +177,7 @@ public sealed class StatisticsProjection(DocketDatabase database, CourtCalendar 
 
     private CaseContribution ContributionOf(IReadOnlyList<EventRow> stream) => CaseContribution.Of(folded.Fold(stream), calendar);
 
-    private static async Task<long> LogEndAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+    private static async Task<long> LogEndAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
         await Sql.LongAsync(connection, transaction, "SELECT COALESCE(MAX(position), 0) FROM events", cancellationToken);
 
     private async Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken)
