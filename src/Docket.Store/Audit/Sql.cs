@@ -30,6 +30,24 @@ internal static class Sql
         return command;
     }
 
+    /// <summary>
+    /// Sets the value of a command's parameter, adding it the first time. A command run once a
+    /// row keeps its parameter objects and rebinds their values: Npgsql keeps binding the objects
+    /// a command was prepared with (npgsql/npgsql#3850), so clearing and adding parameters again
+    /// made an automatically prepared command write an earlier row's values.
+    /// </summary>
+    public static void Set(DbCommand command, string name, object value)
+    {
+        if (command.Parameters.Contains(name))
+        {
+            command.Parameters[name].Value = value;
+        }
+        else
+        {
+            Add(command, name, value);
+        }
+    }
+
     public static void Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();

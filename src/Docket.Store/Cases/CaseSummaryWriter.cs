@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Docket.Store.Audit;
 using Npgsql;
 
 namespace Docket.Store.Cases;
@@ -41,13 +42,10 @@ internal static class CaseSummaryWriter
 
     private static async Task UpsertEachAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CaseRow> summaries, CancellationToken cancellationToken)
     {
-        await using var each = connection.CreateCommand();
-        each.Transaction = transaction;
-        each.CommandText = Upsert;
+        await using var each = Sql.Command(connection, transaction, Upsert);
         foreach (var summary in summaries)
         {
-            each.Parameters.Clear();
-            Bind(each.Parameters, each.CreateParameter, summary);
+            Bind(each, summary);
             await each.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -74,26 +72,18 @@ internal static class CaseSummaryWriter
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static void Bind(DbParameterCollection parameters, Func<DbParameter> create, CaseRow summary)
+    private static void Bind(DbCommand command, CaseRow summary)
     {
-        void Add(string name, object value)
-        {
-            var parameter = create();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            parameters.Add(parameter);
-        }
-
-        Add("@a", summary.ANumber);
-        Add("@fn", summary.FamilyName);
-        Add("@gn", summary.GivenNames);
-        Add("@dob", summary.DateOfBirth);
-        Add("@c", summary.Citizenship);
-        Add("@o", summary.Office);
-        Add("@s", summary.Stage);
-        Add("@v", summary.Version);
-        Add("@ac", summary.AccessCodeHash);
-        Add("@bar", (object?)summary.AttorneyBarNumber ?? DBNull.Value);
-        Add("@nh", (object?)summary.NextHearingOn ?? DBNull.Value);
+        Sql.Set(command, "@a", summary.ANumber);
+        Sql.Set(command, "@fn", summary.FamilyName);
+        Sql.Set(command, "@gn", summary.GivenNames);
+        Sql.Set(command, "@dob", summary.DateOfBirth);
+        Sql.Set(command, "@c", summary.Citizenship);
+        Sql.Set(command, "@o", summary.Office);
+        Sql.Set(command, "@s", summary.Stage);
+        Sql.Set(command, "@v", summary.Version);
+        Sql.Set(command, "@ac", summary.AccessCodeHash);
+        Sql.Set(command, "@bar", (object?)summary.AttorneyBarNumber ?? DBNull.Value);
+        Sql.Set(command, "@nh", (object?)summary.NextHearingOn ?? DBNull.Value);
     }
 }

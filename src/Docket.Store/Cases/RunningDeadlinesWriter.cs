@@ -64,8 +64,7 @@ internal static class RunningDeadlinesWriter
         {
             foreach (var command in new[] { last, delete })
             {
-                command.Parameters.Clear();
-                Sql.Add(command, "@a", summary.ANumber);
+                Sql.Set(command, "@a", summary.ANumber);
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -73,16 +72,15 @@ internal static class RunningDeadlinesWriter
         await using var each = Sql.Command(connection, transaction, Insert);
         foreach (var row in rows)
         {
-            each.Parameters.Clear();
-            Sql.Add(each, "@a", row.ANumber);
-            Sql.Add(each, "@s", row.Seq);
-            Sql.Add(each, "@k", row.Kind);
-            Sql.Add(each, "@d", row.Due);
-            Sql.Add(each, "@r", row.Rule);
-            Sql.Add(each, "@f", row.From);
-            Sql.Add(each, "@u", row.Until);
-            Sql.Add(each, "@o", row.Office);
-            Sql.Add(each, "@bar", (object?)row.Bar ?? DBNull.Value);
+            Sql.Set(each, "@a", row.ANumber);
+            Sql.Set(each, "@s", row.Seq);
+            Sql.Set(each, "@k", row.Kind);
+            Sql.Set(each, "@d", row.Due);
+            Sql.Set(each, "@r", row.Rule);
+            Sql.Set(each, "@f", row.From);
+            Sql.Set(each, "@u", row.Until);
+            Sql.Set(each, "@o", row.Office);
+            Sql.Set(each, "@bar", (object?)row.Bar ?? DBNull.Value);
             await each.ExecuteNonQueryAsync(cancellationToken);
         }
     }

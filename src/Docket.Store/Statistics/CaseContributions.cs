@@ -55,11 +55,10 @@ internal static class CaseContributions
             }
 
             var command = facts.Length == 0 ? forget : save;
-            command.Parameters.Clear();
-            Sql.Add(command, "@a", aNumber);
+            Sql.Set(command, "@a", aNumber);
             if (facts.Length > 0)
             {
-                Sql.Add(command, "@f", facts);
+                Sql.Set(command, "@f", facts);
             }
 
             await command.ExecuteNonQueryAsync(cancellationToken);

@@ -48,12 +48,11 @@ internal sealed class CellChanges
         {
             foreach (var (cell, delta) in departures.Where(d => d.Value != 0))
             {
-                command.Parameters.Clear();
-                Sql.Add(command, "@m", cell.Month);
-                Sql.Add(command, "@c", cell.Country);
-                Sql.Add(command, "@k", cell.Kind);
-                Sql.Add(command, "@s", cell.Source);
-                Sql.Add(command, "@n", delta);
+                Sql.Set(command, "@m", cell.Month);
+                Sql.Set(command, "@c", cell.Country);
+                Sql.Set(command, "@k", cell.Kind);
+                Sql.Set(command, "@s", cell.Source);
+                Sql.Set(command, "@n", delta);
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -65,13 +64,12 @@ internal sealed class CellChanges
         {
             foreach (var (cell, delta) in outcomes.Where(d => d.Value != 0))
             {
-                command.Parameters.Clear();
-                Sql.Add(command, "@m", cell.Month);
-                Sql.Add(command, "@c", cell.Court);
-                Sql.Add(command, "@r", cell.Relief);
-                Sql.Add(command, "@p", cell.Representation);
-                Sql.Add(command, "@i", cell.InAbsentia);
-                Sql.Add(command, "@n", delta);
+                Sql.Set(command, "@m", cell.Month);
+                Sql.Set(command, "@c", cell.Court);
+                Sql.Set(command, "@r", cell.Relief);
+                Sql.Set(command, "@p", cell.Representation);
+                Sql.Set(command, "@i", cell.InAbsentia);
+                Sql.Set(command, "@n", delta);
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }

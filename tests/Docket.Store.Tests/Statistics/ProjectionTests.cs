@@ -130,6 +130,30 @@ public abstract class ProjectionTests(StoreKind kind) : StoreTestBase(kind)
         Assert.Equal(0, (await Projection.LagAsync()).Events);
     }
 
+    /// <summary>
+    /// One step writes a cell a row through one reused command; with Npgsql's automatic
+    /// preparation, every cell after the fifth took an earlier cell's values while the command's
+    /// parameters were cleared and added again (npgsql/npgsql#3850).
+    /// </summary>
+    [Fact]
+    public async Task Bug_with_automatic_preparation_a_step_over_many_departures_wrote_earlier_cells_values()
+    {
+        string[] countries = ["GTM", "MEX", "HND", "SLV", "NIC", "CRI", "PAN", "COL", "ECU", "PER", "BOL", "CHL"];
+        for (var i = 0; i < countries.Length; i++)
+        {
+            var aNumber = $"0123460{i:D2}";
+            await AppendAsync(aNumber, 0, CaseLog.Normalise(Opening(aNumber)));
+            await AppendAsync(aNumber, 1, new DepartureReported(Domain.Countries.CountryCode.Parse(countries[i]), DepartureSource.SelfReport) { On = new LocalDate(2025, 2, 3) });
+            await AppendAsync(aNumber, 2, new DepartureVerified { On = new LocalDate(2025, 2, 10) });
+        }
+
+        await Projection.CatchUpAsync();
+
+        Assert.Equal(
+            countries.Order(StringComparer.Ordinal).Select(c => new DepartureCell("2025-02", c, "departure-without-order", "self-report", 1)),
+            (await Projection.SnapshotAsync()).Departures.OrderBy(c => c.Country, StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task A_departure_verified_through_the_command_side_is_counted_as_it_is_written()
     {
