@@ -131,7 +131,8 @@ public sealed class AccessLog : IAsyncDisposable
 
         if (query.BreakGlass is { } breakGlass)
         {
-            rows = rows.Where(r => r.BreakGlass == breakGlass);
+            // A constant, not a parameter, so that the planner can use the partial index of break-glass reads.
+            rows = breakGlass ? rows.Where(r => r.BreakGlass) : rows.Where(r => !r.BreakGlass);
         }
 
         if (query.Outcome is { } outcome)

@@ -84,11 +84,12 @@ namespace Docket.Store.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_access_log");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_access_log_break_glass_reads")
+                        .HasFilter("break_glass");
+
                     b.HasIndex("ANumber", "Id")
                         .HasDatabaseName("ix_access_log_a_number_id");
-
-                    b.HasIndex("BreakGlass", "Id")
-                        .HasDatabaseName("ix_access_log_break_glass_id");
 
                     b.ToTable("access_log", (string)null);
                 });
