@@ -3,13 +3,22 @@ using System.Globalization;
 using Docket.Bench;
 using Docket.Testing;
 
-// dotnet Docket.Bench.dll [--quick] [--cases N] [--out BENCHMARKS.md]
-//     [--seconds S (each load phase; 20, or 3 with --quick)]
-//     [--no-pages] [--no-stats] [--no-stats-maintenance] [--no-peer] [--no-startup]   (skip a part; see bench/ANALYSIS.md)
-//     [--only sqlite|postgres]   (one database, for profiling one phase)
-//     [--no-settle]   (start the API phases right after the import and the release; see Settle.cs)
-// dotnet Docket.Bench.dll --workload-only FILE [--cases N]   (just writes the workload, for profiling)
-// PostgreSQL comes from DOCKET_TEST_POSTGRES (bench/run starts a throwaway one).
+// The arguments are in BenchArguments.Usage. PostgreSQL comes from DOCKET_TEST_POSTGRES (bench/run
+// starts a throwaway one).
+// A flag the program does not know stops it before anything is measured: `bench/run --help` once
+// ran the whole 1,000,000-case benchmark and overwrote BENCHMARKS.md.
+if (BenchArguments.Problem(args) is { } problem)
+{
+    Console.Error.WriteLine($"{problem} (bench/run --help lists every option)");
+    return 2;
+}
+
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(BenchArguments.Usage);
+    return 0;
+}
+
 var quick = args.Contains("--quick");
 var cases = ArgValue("--cases") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : quick ? 2_000 : 1_000_000;
 var output = ArgValue("--out") ?? (quick ? null : "BENCHMARKS.md");

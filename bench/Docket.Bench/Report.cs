@@ -36,6 +36,7 @@ internal sealed class Report(int cases, int loadSeconds, bool quick)
         s.AppendLine("Produced by:").AppendLine().AppendLine("```sh").AppendLine($"bench/run{(arguments.Length > 0 ? " " + arguments : "")}").AppendLine("```").AppendLine();
         s.AppendLine("## Machine").AppendLine();
         s.AppendLine(CultureInfo.InvariantCulture, $"- date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        s.AppendLine(CultureInfo.InvariantCulture, $"- code: {Environment.GetEnvironmentVariable("DOCKET_BENCH_COMMIT") ?? "not recorded (run through bench/run)"}");
         s.AppendLine(CultureInfo.InvariantCulture, $"- CPU: {CpuModel()}, {Environment.ProcessorCount} logical cores");
         s.AppendLine(CultureInfo.InvariantCulture, $"- memory: {MemoryGiB():F0} GiB");
         s.AppendLine(CultureInfo.InvariantCulture, $"- OS: {RuntimeInformation.OSDescription}; .NET {Environment.Version}; {RuntimeInformation.ProcessArchitecture}");
