@@ -17,7 +17,8 @@ internal static class StatisticsTable
         s.AppendLine("The statistics projection is caught up and a release issued by `docket stats release` right after the import (so no API phase");
         s.AppendLine("meets the catch-up of the whole log). The write path is the API appends above, on servers with the background statistics");
         s.AppendLine("catch-up (every 2 s, as `docket serve` runs) and without it (`DocketWebOptions.MaintainsStatistics`, code only), in");
-        s.AppendLine("alternating rounds of half the phase each (with, without, without, with); the projection is caught up between rounds.").AppendLine();
+        s.AppendLine("eight alternating rounds of a quarter of the phase each (with, without, without, with, without, with, with, without);");
+        s.AppendLine("the projection is caught up between rounds.").AppendLine();
         s.AppendLine("| figure | target | " + string.Join(" | ", runs.Select(r => r.Name)) + " |");
         s.AppendLine("| --- | --- | " + string.Join(" | ", runs.Select(_ => "---")) + " |");
         Row(s, runs, "`docket stats release` after the import: catch-up of the whole log and the release, events/s (time)", "", r => r.Release is { } rel

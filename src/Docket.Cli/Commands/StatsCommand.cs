@@ -35,7 +35,7 @@ internal static class StatsCommand
 
             var database = await CliOptions.OpenExistingAsync(parse.GetValue(db)!, "stats release reads an existing database", ct);
             var releases = new StatisticsReleases(database, new StatisticsProjection(database, CourtCalendar.Default), clock, LegalClock.InDefaultZone(clock));
-            var result = await releases.IssueAsync(last, ct);
+            var result = await releases.IssueAsync(last, cancellationToken: ct);
             var summary = result.Release.Summary;
             await parse.InvocationConfiguration.Output.WriteLineAsync(result.Issued
                 ? $"release {summary.Number} issued at {summary.IssuedAt}, through {summary.ThroughMonth}: {summary.Note}"

@@ -43,9 +43,10 @@ public sealed class StatisticsReleases(DocketDatabase database, StatisticsProjec
 
     /// <summary>
     /// Catches the projection up and issues a release through <paramref name="through"/> (the last
-    /// complete month by default), unless the latest release already has exactly these tables.
+    /// complete month by default), unless the latest release already has exactly these tables, or,
+    /// with <paramref name="unlessCovered"/> (the schedule's step), already covers that month.
     /// </summary>
-    public async Task<IssueResult> IssueAsync(YearMonth? through = null, CancellationToken cancellationToken = default)
+    public async Task<IssueResult> IssueAsync(YearMonth? through = null, bool unlessCovered = false, CancellationToken cancellationToken = default)
     {
         var last = through ?? LastCompleteMonth();
         if (last >= CurrentMonth())
@@ -54,10 +55,6 @@ public sealed class StatisticsReleases(DocketDatabase database, StatisticsProjec
         }
 
         await projection.CatchUpAsync(cancellationToken);
-        var snapshot = await projection.SnapshotAsync(cancellationToken);
-        var tables = ReleaseTables.Build(last, snapshot.Departures, snapshot.Outcomes);
-        var json = tables.ToCanonicalJson();
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(json));
 
         await using var context = database.CreateContext();
         await using var turn = await database.TakeWriteTurnAsync(cancellationToken);
@@ -68,6 +65,24 @@ public sealed class StatisticsReleases(DocketDatabase database, StatisticsProjec
         }
 
         var latest = await context.StatisticsReleases.AsNoTracking().OrderByDescending(r => r.Number).FirstOrDefaultAsync(cancellationToken);
+        if (unlessCovered && latest is not null && string.CompareOrdinal(latest.ThroughMonth, StatisticsMonth.Format(last)) >= 0)
+        {
+            return new IssueResult(ToRelease(latest), false);
+        }
+
+        // The snapshot is read once no other issuer can commit (SQLite's write lock, or the
+        // projection's lock on PostgreSQL): read before it, a snapshot could be older than a release
+        // another issuer committed meanwhile, and a release issued from it would take back what
+        // that one counted (the serve schedule and `docket stats release` raced so in a test).
+        var snapshot = await projection.SnapshotAsync(cancellationToken);
+        if (latest is not null && snapshot.Position < latest.Position)
+        {
+            throw new InvalidOperationException($"The statistics counted the log to position {snapshot.Position}, behind release {latest.Number} (position {latest.Position}); nothing was issued.");
+        }
+
+        var tables = ReleaseTables.Build(last, snapshot.Departures, snapshot.Outcomes);
+        var json = tables.ToCanonicalJson();
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(json));
         if (latest is not null && latest.ThroughMonth == tables.ThroughMonth && latest.TablesSha256.AsSpan().SequenceEqual(hash))
         {
             return new IssueResult(ToRelease(latest), false);

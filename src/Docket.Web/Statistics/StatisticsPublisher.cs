@@ -14,9 +14,9 @@ public sealed class StatisticsPublisher(StatisticsReleases releases, StatisticsP
 
     public StatisticsReleases Releases { get; } = releases;
 
-    public async Task<IssueResult> IssueAsync(YearMonth? through = null, CancellationToken cancellationToken = default)
+    public async Task<IssueResult> IssueAsync(YearMonth? through = null, bool unlessCovered = false, CancellationToken cancellationToken = default)
     {
-        var result = await Releases.IssueAsync(through, cancellationToken);
+        var result = await Releases.IssueAsync(through, unlessCovered, cancellationToken);
         if (result.Issued)
         {
             await cache.EvictByTagAsync(CacheTag, cancellationToken);
@@ -27,7 +27,9 @@ public sealed class StatisticsPublisher(StatisticsReleases releases, StatisticsP
 
     /// <summary>
     /// The schedule's step: issues the release of the last complete month once that month is
-    /// over and no release covers it yet; nothing while the log is empty.
+    /// over and no release covers it yet; nothing while the log is empty. The check here only
+    /// spares the catch-up; the release is judged again under the issuers' lock, where another
+    /// issuer (<c>docket stats release</c>, or a request) may have covered the month since.
     /// </summary>
     public async Task<IssueResult?> IssueIfDueAsync(CancellationToken cancellationToken = default)
     {
@@ -43,6 +45,6 @@ public sealed class StatisticsPublisher(StatisticsReleases releases, StatisticsP
             return null;
         }
 
-        return await IssueAsync(due, cancellationToken);
+        return await IssueAsync(due, unlessCovered: true, cancellationToken);
     }
 }

@@ -96,6 +96,64 @@ public abstract class ReleaseTests(StoreKind kind) : StoreTestBase(kind)
     }
 
     [Fact]
+    public async Task The_schedule_issues_nothing_once_another_issuer_has_covered_the_month()
+    {
+        await WriteDeparturesAsync();
+        await Releases.IssueAsync();
+        await WriteDeparturesAsync(first: 100, toGuatemala: 5, toMexico: 0);
+
+        var scheduled = await Releases.IssueAsync(StatisticsMonth.Parse("2025-02"), unlessCovered: true);
+
+        Assert.False(scheduled.Issued);
+        Assert.Equal(1, scheduled.Release.Summary.Number);
+        // Asked for (docket stats release), the same month is revised with what came since.
+        Assert.True((await Releases.IssueAsync(StatisticsMonth.Parse("2025-02"))).Issued);
+    }
+
+    [Fact]
+    public async Task Bug_with_two_issuers_racing_a_release_was_issued_from_a_snapshot_older_than_the_one_before()
+    {
+        // Issuers over one database (serve's schedule and `docket stats release`, each with its
+        // own projection) while departures keep coming: each release counts at least what the one
+        // before it counted. The snapshot used to be read before the issuers' lock.
+        await WriteDeparturesAsync();
+        await Releases.IssueAsync();
+        var issuers = new[] { Releases, Releases, Releases };
+        var appends = Task.Run(async () =>
+        {
+            for (var batch = 1; batch <= 16; batch++)
+            {
+                await WriteDeparturesAsync(first: 1000 * batch, toGuatemala: 2, toMexico: 1);
+            }
+        });
+        var issuing = issuers.Select(issuer => Task.Run(async () =>
+        {
+            while (!appends.IsCompleted)
+            {
+                await issuer.IssueAsync();
+            }
+        })).ToList();
+        await appends;
+        await Task.WhenAll(issuing);
+
+        var january = StatisticsMonth.Parse("2025-01");
+        var released = new List<(int Number, long Position, long? Departures)>();
+        foreach (var summary in (await Releases.ListAsync()).OrderBy(r => r.Number))
+        {
+            var release = await Releases.GetAsync(summary.Number);
+            released.Add((summary.Number, summary.Position, ReleaseAnswers.Departures(release!.Tables, "month", january, january).Single().Count));
+        }
+
+        Assert.True(released.Count > 1, "the issuers issued nothing while the departures came");
+        Assert.Equal(Enumerable.Range(1, released.Count), released.Select(r => r.Number));
+        foreach (var (before, after) in released.Zip(released.Skip(1)))
+        {
+            Assert.True(after.Position > before.Position, $"release {after.Number} counted the log to {after.Position}, release {before.Number} to {before.Position}");
+            Assert.True(after.Departures > before.Departures, $"release {after.Number} counts {after.Departures} departures, release {before.Number} {before.Departures}");
+        }
+    }
+
+    [Fact]
     public async Task The_database_refuses_to_change_or_remove_a_release()
     {
         await WriteDeparturesAsync();
