@@ -1,3 +1,4 @@
+using Docket.Domain.Calendar;
 using Docket.Domain.Cases;
 using Docket.Domain.Events;
 using Docket.Domain.Rules;
@@ -35,7 +36,7 @@ internal static class RemovalSteps
         {
             // An unverified report is an unsettled fact: the person may already be gone, and a
             // departure under an outstanding order is itself a removal (8 CFR 241.7).
-            c.Review(RuleIds.DepartSelfRemoval, $"A departure to {report.DestinationCountry} on {report.On} was reported ({Wire(report.Source)}) and is not verified; whether the person is still in the United States must be settled first (verify or reject the report).");
+            c.Review(RuleIds.DepartSelfRemoval, $"A departure to {report.DestinationCountry} on {DateWords.Of(report.On)} was reported ({Wire(report.Source)}) and is not verified; whether the person is still in the United States must be settled first (verify or reject the report).");
         }
 
         if (state.Closure is null && state.Removal is null && state.DepartureVerifiedOn is null && !Proceedings.HasRemovalOrder(state))
@@ -57,7 +58,7 @@ internal static class RemovalSteps
         switch (fear.Screening)
         {
             case null:
-                c.Block(RuleIds.ErFearRefer, $"Fear was expressed on {fear.ExpressedOn}; removal may not proceed until the credible- or reasonable-fear screening is complete.");
+                c.Block(RuleIds.ErFearRefer, $"Fear was expressed on {DateWords.Of(fear.ExpressedOn)}; removal may not proceed until the credible- or reasonable-fear screening is complete.");
                 break;
             case { Outcome: ScreeningOutcome.Negative, JudgeReview: JudgeReview.Requested }:
                 c.Block(RuleIds.CfIjReview, "The person asked an immigration judge to review the negative fear finding; removal waits for that review.");
@@ -79,18 +80,18 @@ internal static class RemovalSteps
 
         if (state.DecisionAppeal is { Pending: true } appeal)
         {
-            c.Block(RuleIds.StayAppeal, $"An appeal to the BIA filed on {appeal.FiledOn} is pending; the order is not executed until the BIA decides.");
+            c.Block(RuleIds.StayAppeal, $"An appeal to the BIA filed on {DateWords.Of(appeal.FiledOn)} is pending; the order is not executed until the BIA decides.");
         }
         else if (Proceedings.AppealWindowOpen(state, c.Calendar, c.On))
         {
             // The stay of 8 CFR 1003.6(a) is what forbids execution; the window's length is APPEAL-IJ-30D.
             var deadline = Proceedings.AppealDeadline(state, c.Calendar);
-            c.Block(RuleIds.StayAppeal, $"The decision is not executed during the appeal period (8 CFR 1003.6(a)), which runs until {deadline}.");
-            c.Block(RuleIds.AppealIj30D, $"The appeal period runs until {deadline} (30 days, rolled past weekends and holidays); the order cannot be executed before it ends.");
+            c.Block(RuleIds.StayAppeal, $"The decision is not executed during the appeal period (8 CFR 1003.6(a)), which runs until {DateWords.Of(deadline)}.");
+            c.Block(RuleIds.AppealIj30D, $"The appeal period runs until {DateWords.Of(deadline)} (30 days, rolled past weekends and holidays); the order cannot be executed before it ends.");
         }
         else if (Proceedings.Finality(state, c.Calendar, c.On) is null && Proceedings.VoluntaryDeparture(state, c.Calendar) is null)
         {
-            c.Block(RuleIds.Final1241, $"The removal order is not administratively final on {c.On}.");
+            c.Block(RuleIds.Final1241, $"The removal order is not administratively final on {DateWords.Of(c.On)}.");
         }
     }
 
@@ -99,7 +100,7 @@ internal static class RemovalSteps
     {
         if (Proceedings.VoluntaryDeparture(c.State, c.Calendar) is { } vd && c.State.DecisionAppeal is null && vd.RunsOn(c.On))
         {
-            c.Block(vd.Rule, $"The voluntary departure period runs until {vd.Due}; the alternate removal order takes effect only if the person has not left by then.");
+            c.Block(vd.Rule, $"The voluntary departure period runs until {DateWords.Of(vd.Due)}; the alternate removal order takes effect only if the person has not left by then.");
         }
         else if (Proceedings.VoluntaryDeparture(c.State, c.Calendar) is { EndRule: RuleIds.VdBondFail } ended
             && c.State is { DecisionAppeal: null, Decision.Appeal: AppealChoice.Waived } && c.On <= ended.Due)
@@ -107,7 +108,7 @@ internal static class RemovalSteps
             // VD-BOND-FAIL ends only VD at the end of proceedings (VD-POST-60). A grant of 60 days
             // or less with appeal waived may as well be pre-conclusion VD (VD-PRE-120), which has
             // no bond deadline: whether the period really ended is a fact to confirm (fail closed).
-            c.Review(RuleIds.VdBondFail, $"No bond was posted by {ended.BondDue}, which ends voluntary departure at the end of proceedings; but with appeal waived this grant (to {ended.Due}) may be pre-conclusion voluntary departure, which needs no bond. A person must confirm which it is.");
+            c.Review(RuleIds.VdBondFail, $"No bond was posted by {DateWords.Of(ended.BondDue)}, which ends voluntary departure at the end of proceedings; but with appeal waived this grant (to {DateWords.Of(ended.Due)}) may be pre-conclusion voluntary departure, which needs no bond. A person must confirm which it is.");
         }
     }
 
@@ -119,7 +120,7 @@ internal static class RemovalSteps
             var appealOfDenial = c.State.Appeals.LastOrDefault(a => a.OfMotion == motion);
             if (motion.SeeksRescission && motion.Pending)
             {
-                c.Block(RuleIds.InabsStay, $"A motion to rescind the in-absentia order, filed {motion.FiledOn}, automatically stays removal until the judge decides it.");
+                c.Block(RuleIds.InabsStay, $"A motion to rescind the in-absentia order, filed {DateWords.Of(motion.FiledOn)}, automatically stays removal until the judge decides it.");
             }
             else if (motion.SeeksRescission && appealOfDenial is { Pending: true })
             {
@@ -133,7 +134,7 @@ internal static class RemovalSteps
                 && c.On <= c.Calendar.DaysAfter(denied, 30);
             if (motion.Grounds == MotionGrounds.Vawa && (motion.Pending || appealOfDenial is { Pending: true } || denialStillAppealable))
             {
-                c.Block(RuleIds.MtrExcept, $"A VAWA motion filed {motion.FiledOn} stays removal until its final disposition, including appeals.");
+                c.Block(RuleIds.MtrExcept, $"A VAWA motion filed {DateWords.Of(motion.FiledOn)} stays removal until its final disposition, including appeals.");
             }
         }
     }
@@ -151,9 +152,9 @@ internal static class RemovalSteps
                 StayAuthority.Board => (RuleIds.StayAppeal, "the BIA"),
                 _ => (RuleIds.StayAppeal, "an immigration judge"),
             };
-            var until = stay.Until is { } u ? $" until {u}" : "";
+            var until = stay.Until is { } u ? $" until {DateWords.Of(u)}" : "";
             var reference = stay.Reference is { } r ? $" ({r})" : "";
-            c.Block(rule, $"A stay of removal granted by {who} on {stay.GrantedOn}{reference} is in force{until}.");
+            c.Block(rule, $"A stay of removal granted by {who} on {DateWords.Of(stay.GrantedOn)}{reference} is in force{until}.");
         }
 
         foreach (var request in c.State.StayRequests.Where(r => r.Pending && r.RequestedOn <= c.On))
@@ -164,13 +165,13 @@ internal static class RemovalSteps
                     // DHS-STAY: a pending request to DHS does not stop removal.
                     break;
                 case StayAuthority.CircuitCourt:
-                    c.Review(RuleIds.PfrNoAutoStay, $"A stay motion before the court of appeals (filed {request.RequestedOn}) is pending; some circuits give a temporary stay meanwhile. A person must check the circuit's rule.");
+                    c.Review(RuleIds.PfrNoAutoStay, $"A stay motion before the court of appeals (filed {DateWords.Of(request.RequestedOn)}) is pending; some circuits give a temporary stay meanwhile. A person must check the circuit's rule.");
                     break;
                 case StayAuthority.DistrictCourt:
-                    c.Review(RuleIds.CourtOrder, $"A request to a district court to bar removal (filed {request.RequestedOn}) is pending. A person must check for any order.");
+                    c.Review(RuleIds.CourtOrder, $"A request to a district court to bar removal (filed {DateWords.Of(request.RequestedOn)}) is pending. A person must check for any order.");
                     break;
                 default:
-                    c.Review(RuleIds.MtrNoStay, $"A stay request before the {(request.Before == StayAuthority.Board ? "BIA" : "immigration judge")} (filed {request.RequestedOn}) is pending; a pending request is not a stay, but a person must decide whether to wait for it.");
+                    c.Review(RuleIds.MtrNoStay, $"A stay request before the {(request.Before == StayAuthority.Board ? "BIA" : "immigration judge")} (filed {DateWords.Of(request.RequestedOn)}) is pending; a pending request is not a stay, but a person must decide whether to wait for it.");
                     break;
             }
         }
@@ -228,7 +229,7 @@ internal static class RemovalSteps
     {
         foreach (var protection in c.State.Protections.Where(p => p.InForceOn(c.On)))
         {
-            var until = protection.Until is { } u ? $" until {u}" : "";
+            var until = protection.Until is { } u ? $" until {DateWords.Of(u)}" : "";
             var (rule, what) = protection.Kind switch
             {
                 ProtectedStatusKind.Tps => (RuleIds.Tps, "Temporary Protected Status"),
@@ -243,7 +244,7 @@ internal static class RemovalSteps
             {
                 // PAROLE-NTA: the NTA is written notice that parole ended, unless it says
                 // otherwise, which the record does not show: a person must confirm.
-                c.Review(RuleIds.ParoleNta, $"Parole granted {protection.GrantedOn}{until} is on record; the Notice to Appear served {served} ends parole unless it says otherwise. A person must confirm that parole was terminated.");
+                c.Review(RuleIds.ParoleNta, $"Parole granted {DateWords.Of(protection.GrantedOn)}{until} is on record; the Notice to Appear served {DateWords.Of(served)} ends parole unless it says otherwise. A person must confirm that parole was terminated.");
                 continue;
             }
 
@@ -262,16 +263,16 @@ internal static class RemovalSteps
         var open = new List<string>();
         if (Proceedings.AppealWindowOpen(c.State, c.Calendar, today))
         {
-            open.Add($"the appeal window is open until {Proceedings.AppealDeadline(c.State, c.Calendar)}");
+            open.Add($"the appeal window is open until {DateWords.Of(Proceedings.AppealDeadline(c.State, c.Calendar))}");
         }
 
         if (Proceedings.VoluntaryDeparture(c.State, c.Calendar) is { } vd && vd.RunsOn(today))
         {
-            open.Add($"the voluntary departure period runs until {vd.Due}");
+            open.Add($"the voluntary departure period runs until {DateWords.Of(vd.Due)}");
         }
 
         var known = c.Findings.Count == 0 ? "the facts known today raise nothing against it" : "the findings above are what the facts known today give";
         var pending = open.Count == 0 ? "" : $"; {string.Join(" and ", open)}";
-        c.Review(RuleIds.CheckProjection, $"This check is for {c.On}, after today ({today}): a projection, not a clearance. On that day {known}, but an appeal, a motion or a stay can still arrive before it{pending}. Run the check again on the day (STAY-BOARDING).");
+        c.Review(RuleIds.CheckProjection, $"This check is for {DateWords.Of(c.On)}, after today ({DateWords.Of(today)}): a projection, not a clearance. On that day {known}, but an appeal, a motion or a stay can still arrive before it{pending}. Run the check again on the day (STAY-BOARDING).");
     }
 }

@@ -16,7 +16,7 @@ internal static class ProceduralRules
         switch (@event)
         {
             case NoticeToAppearServed { HearingDate: { } hearing } served when hearing < served.On.PlusDays(10):
-                violations.Add(new(RuleIds.Nta10D, $"The hearing on {hearing} is less than 10 days after service on {served.On}; the first hearing may not be set before {served.On.PlusDays(10)} so the person can find counsel."));
+                violations.Add(new(RuleIds.Nta10D, $"The hearing on {DateWords.Of(hearing)} is less than 10 days after service on {DateWords.Of(served.On)}; the first hearing may not be set before {DateWords.Of(served.On.PlusDays(10))} so the person can find counsel."));
                 break;
             case HearingScheduled scheduled:
                 CheckHearing(state, scheduled, violations);
@@ -49,10 +49,10 @@ internal static class ProceduralRules
                 problems.Add("type: the person is not in custody on record");
                 break;
             case CaseClosed when state.Closure is { } closure:
-                problems.Add($"type: the case was already closed on {closure.On}");
+                problems.Add($"type: the case was already closed on {DateWords.Of(closure.On)}");
                 break;
             case DepartureReported reported when state.DepartureReport is { } pending && SameDeparture(pending, reported):
-                problems.Add($"type: this departure (to {reported.DestinationCountry} on {reported.On}) is already reported and waits for verification; it is not recorded twice");
+                problems.Add($"type: this departure (to {reported.DestinationCountry} on {DateWords.Of(reported.On)}) is already reported and waits for verification; it is not recorded twice");
                 break;
             case DepartureVerified or DepartureRejected when state.DepartureReport is null:
                 problems.Add("type: there is no departure report to verify or reject");
@@ -64,7 +64,7 @@ internal static class ProceduralRules
     {
         if (state.NoticeToAppearServedOn is { } served && scheduled.Date < served.PlusDays(10) && scheduled.EarlierDateRequested != true)
         {
-            violations.Add(new(RuleIds.Nta10D, $"A hearing on {scheduled.Date} is less than 10 days after the Notice to Appear was served ({served}); the earliest date is {served.PlusDays(10)} unless the person asks in writing for an earlier one (earlierDateRequested)."));
+            violations.Add(new(RuleIds.Nta10D, $"A hearing on {DateWords.Of(scheduled.Date)} is less than 10 days after the Notice to Appear was served ({DateWords.Of(served)}); the earliest date is {DateWords.Of(served.PlusDays(10))} unless the person asks in writing for an earlier one (earlierDateRequested)."));
         }
     }
 
@@ -78,20 +78,20 @@ internal static class ProceduralRules
         var days = VoluntaryDepartureTiming.Days(decided, by);
         if (days < 1)
         {
-            violations.Add(new(RuleIds.VdPost60, $"departBy ({by}) must be after the decision ({decided.On})."));
+            violations.Add(new(RuleIds.VdPost60, $"departBy ({DateWords.Of(by)}) must be after the decision ({DateWords.Of(decided.On)})."));
             return;
         }
 
         switch (VoluntaryDepartureTiming.Of(state, decided))
         {
             case PreConclusion.Impossible when days > 60:
-                violations.Add(new(RuleIds.VdPost60, $"This can only be voluntary departure at the end of proceedings (appeal reserved, another application pending, or more than 30 days after the hearing that set the merits hearing), which may be granted for at most 60 days; departBy {by} is {days} days after the decision."));
+                violations.Add(new(RuleIds.VdPost60, $"This can only be voluntary departure at the end of proceedings (appeal reserved, another application pending, or more than 30 days after the hearing that set the merits hearing), which may be granted for at most 60 days; departBy {DateWords.Of(by)} is {days} days after the decision."));
                 break;
             case PreConclusion.Unknown when days > 60:
-                violations.Add(new(RuleIds.VdPost60, $"The record cannot tell whether this is pre-conclusion voluntary departure (no hearing on record for the day of the decision), so the stricter 60-day limit applies; departBy {by} is {days} days after the decision. A person must review it (VD-PRE-120).", ViolationEffect.NeedsReview));
+                violations.Add(new(RuleIds.VdPost60, $"The record cannot tell whether this is pre-conclusion voluntary departure (no hearing on record for the day of the decision), so the stricter 60-day limit applies; departBy {DateWords.Of(by)} is {days} days after the decision. A person must review it (VD-PRE-120).", ViolationEffect.NeedsReview));
                 break;
             case PreConclusion.Possible when days > 120:
-                violations.Add(new(RuleIds.VdPre120, $"Voluntary departure may be granted for at most 120 days; departBy {by} is {days} days after the decision."));
+                violations.Add(new(RuleIds.VdPre120, $"Voluntary departure may be granted for at most 120 days; departBy {DateWords.Of(by)} is {days} days after the decision."));
                 break;
         }
     }
@@ -111,7 +111,7 @@ internal static class ProceduralRules
             var motionDue = calendar.DaysAfter(denied, 30);
             if (filed.On > motionDue)
             {
-                violations.Add(new(RuleIds.AppealIj30D, $"An appeal of the motion's denial had to be received by {motionDue} (30 days after {denied})."));
+                violations.Add(new(RuleIds.AppealIj30D, $"An appeal of the motion's denial had to be received by {DateWords.Of(motionDue)} (30 days after {DateWords.Of(denied)})."));
             }
 
             return;
@@ -129,13 +129,13 @@ internal static class ProceduralRules
                 violations.Add(new(RuleIds.AppealWaived, "Appeal was waived when the judge decided; no appeal can follow a waiver."));
                 break;
             case { } decision when state.DecisionAppeal is not null:
-                problems.Add($"type: the decision of {decision.On} was already appealed");
+                problems.Add($"type: the decision of {DateWords.Of(decision.On)} was already appealed");
                 break;
             case { } decision when filed.On > Proceedings.AppealDeadline(state, calendar):
-                violations.Add(new(RuleIds.AppealIj30D, $"The appeal had to be received by the BIA by {Proceedings.AppealDeadline(state, calendar)} (30 days after the decision of {decision.On}, rolled past weekends and holidays)."));
+                violations.Add(new(RuleIds.AppealIj30D, $"The appeal had to be received by the BIA by {DateWords.Of(Proceedings.AppealDeadline(state, calendar))} (30 days after the decision of {DateWords.Of(decision.On)}, rolled past weekends and holidays)."));
                 break;
             case { } decision when filed.On < decision.On:
-                problems.Add($"on: an appeal cannot be filed before the decision of {decision.On}");
+                problems.Add($"on: an appeal cannot be filed before the decision of {DateWords.Of(decision.On)}");
                 break;
         }
     }

@@ -7,10 +7,9 @@ namespace Docket.Web.Pages;
 /// <summary>Dates as a person reads them: "Thursday, 31 December 2026"; the ISO form goes in <c>&lt;time datetime&gt;</c>.</summary>
 public static class PlainDates
 {
-    private static readonly LocalDatePattern Long = LocalDatePattern.Create("dddd, d MMMM uuuu", CultureInfo.InvariantCulture);
     private static readonly InstantPattern Moment = InstantPattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm:ss'Z'");
 
-    public static string Text(LocalDate date) => Long.Format(date);
+    public static string Text(LocalDate date) => Docket.Domain.Calendar.DateWords.Of(date);
 
     public static string Iso(LocalDate date) => Docket.Domain.Events.EventJson.DatePattern.Format(date);
 

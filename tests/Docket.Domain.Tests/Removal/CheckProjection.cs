@@ -44,7 +44,7 @@ public sealed class CheckProjection
         Assert.Equal(RemovalOutcome.NeedsReview, ahead.Outcome);
         var projection = Assert.Single(ahead.Findings);
         Assert.Equal(RuleIds.CheckProjection, projection.Rule);
-        Assert.Contains($"appeal window is open until {deadline}", projection.Message, StringComparison.Ordinal);
+        Assert.Contains($"appeal window is open until {DateWords.Of(deadline)}", projection.Message, StringComparison.Ordinal);
         Assert.Equal(RemovalOutcome.Allowed, onTheDay.Outcome);
     }
 

@@ -17,6 +17,17 @@ public sealed class RemovalRegressions
     private static RemovalCheckResult Check(IEnumerable<CaseEvent> events, LocalDate on) =>
         RemovalCheck.Check(CaseHistory.Fold([Opened(), .. events], on), Guatemala, on, CourtCalendar.Default, on);
 
+    [Fact]
+    public void Bug_a_date_in_a_finding_read_02_July_beside_the_pages_2_July()
+    {
+        // APPEAL-IJ-30D, STAY-APPEAL: decided on 2 June 2025, appeal reserved; the window runs to 2 July.
+        var result = Check([Notice(null), new JudgeDecided(DecisionOutcome.RemovalOrdered, RemovalCountry: Guatemala, Appeal: AppealChoice.Reserved) { On = Day(2025, 6, 2) }], Day(2025, 6, 3));
+
+        var window = Assert.Single(result.Findings, f => f.Rule == RuleIds.AppealIj30D);
+        Assert.Contains("until Wednesday, 2 July 2025 (30 days", window.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Findings, f => f.Message.Contains(" 02 ", StringComparison.Ordinal));
+    }
+
     private static IEnumerable<CaseEvent> VawaMotionDenied() =>
     [
         new JudgeDecided(DecisionOutcome.RemovalOrdered, RemovalCountry: Guatemala, Appeal: AppealChoice.Waived) { On = Day(2025, 3, 4) },

@@ -37,6 +37,8 @@ public static class RecordEventPageEndpoints
         var caller = Caller.From(http.User);
         var digits = loaded.State.Identity!.ANumber.Digits;
         var types = CasePageEndpoints.RecordableTypes(caller);
+        // "Choose an event" sent as it is (the select's empty first choice, without the browser's check) is the list again.
+        type = string.IsNullOrEmpty(type) ? null : type;
         if (type is null || !types.Contains(type))
         {
             return PageResults.Page<RecordEventPage>(new { ANumber = digits, Types = types }, type is null ? StatusCodes.Status200OK : StatusCodes.Status404NotFound);
