@@ -107,7 +107,9 @@ public class StaffSite : IAsyncLifetime
         {
             // The URL, not the page's load event: on a loaded CI machine My work can take longer to
             // finish loading than the sign-in to redirect, and what follows waits for its elements.
-            await page.WaitForURLAsync("**/work", new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
+            // A class's first sign-in meets a cold server: in one CI run, beside the serve-kill
+            // tests, it reached My work just after 30 s.
+            await page.WaitForURLAsync("**/work", new() { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
