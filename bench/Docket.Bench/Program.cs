@@ -120,6 +120,12 @@ try
         }
 
         run.Reads(await load.ReadAsync());
+        if (!skipPeer && kind == DatabaseKind.Postgres)
+        {
+            var inProcess = new InProcessLoad(target, key, clients: 32, TimeSpan.FromSeconds(loadSeconds));
+            run.InProcess = (await inProcess.AppendAsync(), await inProcess.ReadAsync());
+        }
+
         Console.WriteLine(run.Summary());
         if (!skipPages)
         {

@@ -85,12 +85,19 @@ internal sealed class Report(int cases, int loadSeconds, bool quick)
         s.AppendLine("for loading; Docket's figures go through its whole path: HTTP and the token check, the strict parser,");
         s.AppendLine("the safeguards, the hash chain and Merkle leaf, the case summary and statistics projections, and for a read");
         s.AppendLine("the access-log entry written before the answer. Marten's stream read folds a three-field aggregate;");
-        s.AppendLine("Docket's folds the whole case (stage, deadlines, removal-check inputs).").AppendLine();
+        s.AppendLine("Docket's folds the whole case (stage, deadlines, removal-check inputs). The in-process rows call the services the");
+        s.AppendLine("endpoints call (the same server's singletons) from the bench's process, as Marten is called: everything above but");
+        s.AppendLine("the HTTP request, its token check and the JSON answer.").AppendLine();
         s.AppendLine("| figure | target | Docket | Marten | **Docket / Marten** |");
         s.AppendLine("| --- | --- | --- | --- | --- |");
         s.AppendLine(CultureInfo.InvariantCulture, $"| (a) single-event appends with an expected version, events/s (32 writers, distinct streams) | >= 1.0 x | {F(docket.AppendRate)} (p99 {docket.AppendP99:F1} ms) | {F(m.AppendsPerSecond)} (p99 {m.AppendP99:F1} ms) | **{X(docket.AppendRate / m.AppendsPerSecond)}** |");
         s.AppendLine(CultureInfo.InvariantCulture, $"| (b) bulk load of the workload, events/s (`docket import` vs batched `StartStream`, quick append) | >= 1.0 x | {F(docket.ImportRate)} | {F(m.BulkEventsPerSecond)} | **{X(docket.ImportRate / m.BulkEventsPerSecond)}** |");
         s.AppendLine(CultureInfo.InvariantCulture, $"| (c) read one stream and aggregate it, reads/s (32 readers, random cases) | >= 1.0 x | {F(docket.ReadRate)} (p99 {docket.ReadP99:F1} ms) | {F(m.ReadsPerSecond)} (p99 {m.ReadP99:F1} ms) | **{X(docket.ReadRate / m.ReadsPerSecond)}** |");
+        if (docket.InProcess is var (appends, reads))
+        {
+            s.AppendLine(CultureInfo.InvariantCulture, $"| (a) the same appends in-process, as Marten's are (Docket's `CaseLog`, no HTTP) | >= 1.0 x | {F(appends.Rate)} (p99 {appends.P99:F1} ms) | {F(m.AppendsPerSecond)} (p99 {m.AppendP99:F1} ms) | **{X(appends.Rate / m.AppendsPerSecond)}** |");
+            s.AppendLine(CultureInfo.InvariantCulture, $"| (c) the same reads in-process (read, fold, access-log entry; no HTTP) | >= 1.0 x | {F(reads.Rate)} (p99 {reads.P99:F1} ms) | {F(m.ReadsPerSecond)} (p99 {m.ReadP99:F1} ms) | **{X(reads.Rate / m.ReadsPerSecond)}** |");
+        }
         if (m.AppendFailed + m.ReadFailed > 0)
         {
             s.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Marten refused or failed {m.AppendFailed} appends and {m.ReadFailed} reads.");
@@ -201,6 +208,9 @@ internal sealed class BackendRun(string name)
     }
 
     public LoadResult? AppendsWithoutStatistics { get; set; }
+
+    /// <summary>The peer's figures (a) and (c) on Docket's services called in-process, as Marten's are (PostgreSQL, with the peer only).</summary>
+    public (LoadResult Appends, LoadResult Reads)? InProcess { get; set; }
 
     public PageFigures? Pages { get; set; }
 
