@@ -12,16 +12,21 @@ var workload = Arg("--workload") ?? throw new ArgumentException("--workload FILE
 var clients = int.Parse(Arg("--clients") ?? "32", CultureInfo.InvariantCulture);
 var duration = TimeSpan.FromSeconds(double.Parse(Arg("--seconds") ?? "20", CultureInfo.InvariantCulture));
 
+// Each phase's line ends with its start and end on CLOCK_MONOTONIC, as Docket.Bench's phases do,
+// so that one `perf record -k CLOCK_MONOTONIC` of the whole run can be cut to a phase of either.
+var from = Now();
 var load = await BulkLoad.RunAsync(connection, workload);
-Console.Error.WriteLine($"marten bulk load: {load.Events / load.Seconds:F0} events/s ({load.Events} events, {load.Streams} streams, {load.Seconds:F1} s)");
+Console.Error.WriteLine($"marten bulk load: {load.Events / load.Seconds:F0} events/s ({load.Events} events, {load.Streams} streams, {load.Seconds:F1} s){Span(from)}");
 
 var streams = StreamKeys(workload, clients * 20);
+from = Now();
 var appends = await Appends.RunAsync(connection, streams, clients, duration);
-Console.Error.WriteLine($"marten appends: {appends.Rate:F0} events/s, p50 {appends.P50:F1} ms, p99 {appends.P99:F1} ms, {appends.Failed} failed");
+Console.Error.WriteLine($"marten appends: {appends.Rate:F0} events/s, p50 {appends.P50:F1} ms, p99 {appends.P99:F1} ms, {appends.Failed} failed{Span(from)}");
 
 var readKeys = StreamKeys(workload, 10_000);
+from = Now();
 var reads = await StreamReads.RunAsync(connection, readKeys, clients, duration);
-Console.Error.WriteLine($"marten stream reads: {reads.Rate:F0} reads/s, p50 {reads.P50:F1} ms, p99 {reads.P99:F1} ms, {reads.Failed} failed");
+Console.Error.WriteLine($"marten stream reads: {reads.Rate:F0} reads/s, p50 {reads.P50:F1} ms, p99 {reads.P99:F1} ms, {reads.Failed} failed{Span(from)}");
 
 Console.WriteLine(JsonSerializer.Serialize(new
 {
@@ -37,6 +42,11 @@ Console.WriteLine(JsonSerializer.Serialize(new
     readFailed = reads.Failed,
 }));
 return 0;
+
+// Stopwatch's timestamps are CLOCK_MONOTONIC in nanoseconds on Linux.
+static double Now() => System.Diagnostics.Stopwatch.GetTimestamp() / (double)System.Diagnostics.Stopwatch.Frequency;
+
+static string Span(double from) => string.Create(CultureInfo.InvariantCulture, $" (monotonic {from:F3} to {Now():F3} s)");
 
 string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 

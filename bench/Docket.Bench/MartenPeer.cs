@@ -39,6 +39,12 @@ internal static class MartenPeer
             throw new InvalidOperationException($"the Marten peer failed (exit {run.ExitCode}): {run.Output}");
         }
 
+        // The peer's own phase lines (with their monotonic spans), into the bench's log.
+        foreach (var line in run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.StartsWith("marten ", StringComparison.Ordinal)))
+        {
+            Console.WriteLine($"  {line}");
+        }
+
         return JsonSerializer.Deserialize<MartenFigures>(last, Json)!;
     }
 }
