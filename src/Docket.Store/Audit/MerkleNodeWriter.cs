@@ -46,20 +46,34 @@ public static class MerkleNodeWriter
                 throw new TamperedLogException($"The event at position {frontier.Size + 1} is missing: events were removed outside Docket. Run `docket verify`.");
             }
 
-            await InsertAsync(connection, transaction, completed, cancellationToken);
+            await InsertAsync(connection, transaction, completed, null, cancellationToken);
             completed.Clear();
         }
 
+        await InsertAsync(connection, transaction, Extend(frontier, appended), null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The nodes that <paramref name="appended"/> complete, the frontier of the tree before them
+    /// moving on with them: for a caller that read the frontier itself and inserts the nodes with
+    /// its other writes.
+    /// </summary>
+    internal static List<MerkleNode> Extend(MerkleFrontier frontier, IReadOnlyList<EventRow> appended)
+    {
+        var completed = new List<MerkleNode>(2 * appended.Count);
         foreach (var row in appended)
         {
             AppendLeaf(frontier, row.Position, row.Hash, completed);
         }
 
-        await InsertAsync(connection, transaction, completed, cancellationToken);
+        return completed;
     }
 
+    /// <summary>The tree's size: one more than the index of its last leaf.</summary>
+    internal const string SizeQuery = "SELECT COALESCE(MAX(\"index\") + 1, 0) FROM merkle_nodes WHERE level = 0";
+
     internal static Task<long> SizeAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
-        Sql.LongAsync(connection, transaction, "SELECT COALESCE(MAX(\"index\") + 1, 0) FROM merkle_nodes WHERE level = 0", cancellationToken);
+        Sql.LongAsync(connection, transaction, SizeQuery, cancellationToken);
 
     /// <summary>The tree of <paramref name="size"/> leaves, resumed from its stored right edge.</summary>
     internal static async Task<MerkleFrontier> LoadFrontierAsync(DbConnection connection, DbTransaction? transaction, long size, CancellationToken cancellationToken)
@@ -95,13 +109,23 @@ public static class MerkleNodeWriter
     }
 
     /// <summary>
-    /// Binary COPY on PostgreSQL; one prepared single-row INSERT on SQLite (binding hundreds of
-    /// named parameters costs SQLite more than the rows do), as the event rows are written.
+    /// On PostgreSQL, a few nodes go with the caller's other writes (<paramref name="later"/>, one
+    /// round trip for all) and many by binary COPY; on SQLite one prepared single-row INSERT
+    /// (binding hundreds of named parameters costs SQLite more than the rows do), as the event
+    /// rows are written.
     /// </summary>
-    private static async Task InsertAsync(DbConnection connection, DbTransaction transaction, List<MerkleNode> nodes, CancellationToken cancellationToken)
+    internal static async Task InsertAsync(DbConnection connection, DbTransaction transaction, List<MerkleNode> nodes, Statements? later, CancellationToken cancellationToken)
     {
         if (nodes.Count == 0)
         {
+            return;
+        }
+
+        if (connection is Npgsql.NpgsqlConnection && later is not null && nodes.Count <= Statements.RowsInOneStatement)
+        {
+            later.Add(
+                "INSERT INTO merkle_nodes (level, \"index\", hash) SELECT * FROM unnest(@l, @i, @h)",
+                ("l", nodes.Select(n => n.Id.Level).ToArray()), ("i", nodes.Select(n => n.Id.Index).ToArray()), ("h", nodes.Select(n => n.Hash).ToArray()));
             return;
         }
 

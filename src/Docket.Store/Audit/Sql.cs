@@ -9,6 +9,9 @@ internal static class Sql
     /// <summary>The event writer's PostgreSQL advisory lock: whoever holds it is the only writer of events and nodes.</summary>
     public const long WriterLock = 7140541;
 
+    /// <summary>Waits for <see cref="WriterLock"/>, held until the transaction ends.</summary>
+    public static readonly string TakeWriterLock = $"SELECT pg_advisory_xact_lock({WriterLock})";
+
     public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string text)
     {
         var command = connection.CreateCommand();
@@ -90,7 +93,7 @@ internal static class Sql
         var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (database.IsPostgres)
         {
-            await using var command = Command(connection, transaction, $"SELECT pg_advisory_xact_lock({WriterLock})");
+            await using var command = Command(connection, transaction, TakeWriterLock);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -17,27 +17,33 @@ internal static class CaseSummaryWriter
         """;
 
     /// <summary>
-    /// Many summaries in one statement on PostgreSQL (arrays unnested into rows), or one prepared
-    /// statement rebound per row on SQLite, which runs in-process and has no round trips to save.
+    /// Many summaries in one statement on PostgreSQL (arrays unnested into rows), added with their
+    /// deadline rows to <paramref name="later"/> when the caller sends its writes together; or one
+    /// prepared statement rebound per row on SQLite, which runs in-process and has no round trips to save.
     /// </summary>
     /// <remarks>Each case at most once: PostgreSQL cannot update one row twice in one statement.</remarks>
-    public static async Task UpsertManyAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CaseRow> summaries, CancellationToken cancellationToken)
+    public static async Task UpsertManyAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CaseRow> summaries, CancellationToken cancellationToken, Statements? later = null)
     {
         if (summaries.Count == 0)
         {
             return;
         }
 
-        if (connection is NpgsqlConnection postgres)
+        if (connection is NpgsqlConnection)
         {
-            await UpsertUnnestedAsync(postgres, (NpgsqlTransaction)transaction, summaries, cancellationToken);
-        }
-        else
-        {
-            await UpsertEachAsync(connection, transaction, summaries, cancellationToken);
+            var statements = later ?? new Statements();
+            AddUnnested(statements, summaries);
+            await RunningDeadlinesWriter.WriteAsync(connection, transaction, summaries, statements, cancellationToken);
+            if (later is null)
+            {
+                await statements.ExecuteAsync(connection, transaction, cancellationToken);
+            }
+
+            return;
         }
 
-        await RunningDeadlinesWriter.WriteAsync(connection, transaction, summaries, cancellationToken);
+        await UpsertEachAsync(connection, transaction, summaries, cancellationToken);
+        await RunningDeadlinesWriter.WriteAsync(connection, transaction, summaries, null, cancellationToken);
     }
 
     private static async Task UpsertEachAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CaseRow> summaries, CancellationToken cancellationToken)
@@ -50,27 +56,20 @@ internal static class CaseSummaryWriter
         }
     }
 
-    private static async Task UpsertUnnestedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<CaseRow> summaries, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            Upsert.Replace("VALUES (@a, @fn, @gn, @dob, @c, @o, @s, @v, @ac, @bar, @nh)",
-                "SELECT * FROM unnest(@a, @fn, @gn, @dob, @c, @o, @s, @v, @ac, @bar, @nh)", StringComparison.Ordinal),
-            connection,
-            transaction);
-        void Add<T>(string name, Func<CaseRow, T> column) => command.Parameters.Add(new NpgsqlParameter<T[]>(name, [.. summaries.Select(column)]));
-        Add("@a", s => s.ANumber);
-        Add("@fn", s => s.FamilyName);
-        Add("@gn", s => s.GivenNames);
-        Add("@dob", s => s.DateOfBirth);
-        Add("@c", s => s.Citizenship);
-        Add("@o", s => s.Office);
-        Add("@s", s => s.Stage);
-        Add("@v", s => s.Version);
-        Add("@ac", s => s.AccessCodeHash);
-        Add("@bar", s => s.AttorneyBarNumber);
-        Add("@nh", s => s.NextHearingOn);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private static void AddUnnested(Statements statements, IReadOnlyList<CaseRow> summaries) =>
+        statements.Add(
+            Upsert.Replace("VALUES (@a, @fn, @gn, @dob, @c, @o, @s, @v, @ac, @bar, @nh)", "SELECT * FROM unnest(@a, @fn, @gn, @dob, @c, @o, @s, @v, @ac, @bar, @nh)", StringComparison.Ordinal),
+            ("a", summaries.Select(s => s.ANumber).ToArray()),
+            ("fn", summaries.Select(s => s.FamilyName).ToArray()),
+            ("gn", summaries.Select(s => s.GivenNames).ToArray()),
+            ("dob", summaries.Select(s => s.DateOfBirth).ToArray()),
+            ("c", summaries.Select(s => s.Citizenship).ToArray()),
+            ("o", summaries.Select(s => s.Office).ToArray()),
+            ("s", summaries.Select(s => s.Stage).ToArray()),
+            ("v", summaries.Select(s => s.Version).ToArray()),
+            ("ac", summaries.Select(s => s.AccessCodeHash).ToArray()),
+            ("bar", summaries.Select(s => s.AttorneyBarNumber).ToArray()),
+            ("nh", summaries.Select(s => s.NextHearingOn).ToArray()));
 
     private static void Bind(DbCommand command, CaseRow summary)
     {

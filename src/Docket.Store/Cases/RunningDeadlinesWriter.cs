@@ -29,32 +29,36 @@ internal static class RunningDeadlinesWriter
 
     private static string Date(NodaTime.LocalDate date) => EventJson.DatePattern.Format(date);
 
-    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CaseRow> summaries, CancellationToken cancellationToken)
+    /// <summary>Writes now, or on PostgreSQL adds the statements to <paramref name="later"/> (one round trip with the caller's other writes).</summary>
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CaseRow> summaries, Statements? later, CancellationToken cancellationToken)
     {
         var rows = Rows(summaries);
-        if (connection is NpgsqlConnection postgres)
+        if (connection is NpgsqlConnection)
         {
+            var statements = later ?? new Statements();
             var aNumbers = summaries.Select(s => s.ANumber).ToArray();
-            await using var batch = new NpgsqlBatch(postgres, (NpgsqlTransaction)transaction);
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(LastRecorded + " WHERE a_number = ANY(@a)") { Parameters = { new NpgsqlParameter<string[]>("a", aNumbers) } });
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM case_deadlines WHERE a_number = ANY(@a)") { Parameters = { new NpgsqlParameter<string[]>("a", aNumbers) } });
+            statements.Add(LastRecorded + " WHERE a_number = ANY(@a)", ("a", aNumbers));
+            statements.Add("DELETE FROM case_deadlines WHERE a_number = ANY(@a)", ("a", aNumbers));
             if (rows.Count > 0)
             {
-                var insert = new NpgsqlBatchCommand(Insert.Replace("VALUES (@a, @s, @k, @d, @r, @f, @u, @o, @bar)", "SELECT * FROM unnest(@a, @s, @k, @d, @r, @f, @u, @o, @bar)", StringComparison.Ordinal));
-                void Add<T>(string name, Func<Row, T> column) => insert.Parameters.Add(new NpgsqlParameter<T[]>(name, [.. rows.Select(column)]));
-                Add("a", r => r.ANumber);
-                Add("s", r => r.Seq);
-                Add("k", r => r.Kind);
-                Add("d", r => r.Due);
-                Add("r", r => r.Rule);
-                Add("f", r => r.From);
-                Add("u", r => r.Until);
-                Add("o", r => r.Office);
-                Add("bar", r => r.Bar);
-                batch.BatchCommands.Add(insert);
+                statements.Add(
+                    Insert.Replace("VALUES (@a, @s, @k, @d, @r, @f, @u, @o, @bar)", "SELECT * FROM unnest(@a, @s, @k, @d, @r, @f, @u, @o, @bar)", StringComparison.Ordinal),
+                    ("a", rows.Select(r => r.ANumber).ToArray()),
+                    ("s", rows.Select(r => r.Seq).ToArray()),
+                    ("k", rows.Select(r => r.Kind).ToArray()),
+                    ("d", rows.Select(r => r.Due).ToArray()),
+                    ("r", rows.Select(r => r.Rule).ToArray()),
+                    ("f", rows.Select(r => r.From).ToArray()),
+                    ("u", rows.Select(r => r.Until).ToArray()),
+                    ("o", rows.Select(r => r.Office).ToArray()),
+                    ("bar", rows.Select(r => r.Bar).ToArray()));
             }
 
-            await batch.ExecuteNonQueryAsync(cancellationToken);
+            if (later is null)
+            {
+                await statements.ExecuteAsync(connection, transaction, cancellationToken);
+            }
+
             return;
         }
 

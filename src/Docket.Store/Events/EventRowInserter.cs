@@ -6,7 +6,7 @@ namespace Docket.Store.Events;
 
 /// <summary>
 /// Inserts event rows inside the writer's transaction, the fastest way each database offers:
-/// PostgreSQL takes them by binary COPY; SQLite by one prepared single-row INSERT, rebound
+/// PostgreSQL takes a few in one statement with the batch's other writes and many by binary COPY; SQLite by one prepared single-row INSERT, rebound
 /// for every row (a statement with thousands of named parameters costs SQLite more to bind
 /// than the rows cost to write).
 /// </summary>
@@ -15,8 +15,41 @@ internal static class EventRowInserter
     private const string Columns = "position, a_number, version, type, effective_on, recorded_at, recorded_by, payload, prev_hash, hash";
     private static readonly string[] ParameterNames = ["$p", "$a", "$v", "$t", "$o", "$ra", "$rb", "$pl", "$ph", "$h"];
 
-    public static Task InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<EventRow> rows) =>
-        connection is NpgsqlConnection postgres ? CopyAsync(postgres, rows) : InsertEachAsync(connection, transaction, rows);
+    /// <summary>
+    /// Writes <paramref name="rows"/> now, or on PostgreSQL, when they are few, adds them to the
+    /// caller's other writes (<paramref name="later"/>), to go in the same round trip.
+    /// </summary>
+    public static Task InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<EventRow> rows, Statements? later = null)
+    {
+        if (rows.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (connection is not NpgsqlConnection postgres)
+        {
+            return InsertEachAsync(connection, transaction, rows);
+        }
+
+        if (later is null || rows.Count > Statements.RowsInOneStatement)
+        {
+            return CopyAsync(postgres, rows);
+        }
+
+        later.Add(
+            $"INSERT INTO events ({Columns}) SELECT * FROM unnest(@p, @a, @v, @t, @o, @ra, @rb, @pl, @ph, @h)",
+            ("p", rows.Select(r => r.Position).ToArray()),
+            ("a", rows.Select(r => r.ANumber).ToArray()),
+            ("v", rows.Select(r => r.Version).ToArray()),
+            ("t", rows.Select(r => r.Type).ToArray()),
+            ("o", rows.Select(r => r.EffectiveOn).ToArray()),
+            ("ra", rows.Select(r => r.RecordedAt).ToArray()),
+            ("rb", rows.Select(r => r.RecordedBy).ToArray()),
+            ("pl", rows.Select(r => r.Payload).ToArray()),
+            ("ph", rows.Select(r => r.PrevHash).ToArray()),
+            ("h", rows.Select(r => r.Hash).ToArray()));
+        return Task.CompletedTask;
+    }
 
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<EventRow> rows)
     {

@@ -113,14 +113,16 @@ public sealed class EventWriter : IAsyncDisposable
     private async Task<AppendResult[]> WriteOnceAsync(List<Pending> batch)
     {
         await using var connection = await database.OpenConnectionAsync();
-        // One writer at a time across processes (SQLite's BEGIN IMMEDIATE, the advisory lock on
-        // PostgreSQL): positions follow commit order.
+        // One writer at a time across processes (SQLite's BEGIN IMMEDIATE; on PostgreSQL the
+        // advisory lock, the first of the batch's reads): positions follow commit order.
         await using var turn = await database.TakeWriteTurnAsync();
-        await using var transaction = await Sql.BeginWriteAsync(database, connection, CancellationToken.None);
-        var position = await Sql.LongAsync(connection, transaction, "SELECT COALESCE(MAX(position), 0) FROM events", CancellationToken.None);
+        await using var transaction = await connection.BeginTransactionAsync();
+        var aNumbers = batch.Select(p => p.Request.ANumber).Distinct(StringComparer.Ordinal).ToList();
+        var counted = batch.Where(p => p.Request.Statistics is not null).Select(p => p.Request.ANumber).Distinct(StringComparer.Ordinal).ToList();
+        var reads = await BatchReads.ReadAsync(connection, transaction, streamHeads, aNumbers, counted);
+        var position = reads.LogEnd;
         var logSizeBefore = position;
-        streamHeads.Validate(position);
-        var heads = await streamHeads.LoadAsync(connection, transaction, batch.Select(p => p.Request.ANumber));
+        var heads = reads.Heads;
         var recordedAt = FormatRecordedAt(clock.GetCurrentInstant());
         var rows = new List<EventRow>();
         // One summary a case: a later request for the same case in this batch supersedes an earlier one.
@@ -184,19 +186,29 @@ public sealed class EventWriter : IAsyncDisposable
             results[i] = new AppendResult.Appended(head.Version, position, written);
         }
 
-        await EventRowInserter.InsertAsync(connection, transaction, rows);
+        // On PostgreSQL the writes go together, one round trip (a large batch's rows by COPY before them).
+        var writes = new Statements();
+        await EventRowInserter.InsertAsync(connection, transaction, rows, writes);
         if (rows.Count > 0)
         {
             // The new leaves of the Merkle tree commit with the events, so checkpoints never wait on them.
-            await MerkleNodeWriter.ExtendAsync(connection, transaction, logSizeBefore, rows);
+            if (reads.Frontier is { } frontier)
+            {
+                await MerkleNodeWriter.InsertAsync(connection, transaction, MerkleNodeWriter.Extend(frontier, rows), writes, CancellationToken.None);
+            }
+            else
+            {
+                await MerkleNodeWriter.ExtendAsync(connection, transaction, logSizeBefore, rows);
+            }
         }
 
-        await CaseSummaryWriter.UpsertManyAsync(connection, transaction, [.. summaries.Values], CancellationToken.None);
-        if (rows.Count > 0 && everyContribution)
+        await CaseSummaryWriter.UpsertManyAsync(connection, transaction, [.. summaries.Values], CancellationToken.None, writes);
+        if (rows.Count > 0 && everyContribution && reads.Statistics is { } reading)
         {
-            await CountedByTheWriter.TryCountAsync(database, connection, transaction, logSizeBefore, position, statistics);
+            CountedByTheWriter.TryCount(reading, logSizeBefore, position, statistics, writes);
         }
 
+        await writes.ExecuteAsync(connection, transaction, CancellationToken.None);
         await transaction.CommitAsync();
         streamHeads.Committed(position, heads);
         return results;

@@ -41,10 +41,16 @@ internal sealed class StreamHeads
         logEnd = -1;
     }
 
-    public async Task<Dictionary<string, (int Version, byte[] Hash)>> LoadAsync(DbConnection connection, DbTransaction transaction, IEnumerable<string> aNumbers)
+    /// <summary>Where the log ended at this writer's last commit; -1 when it does not know.</summary>
+    public long LogEnd => logEnd;
+
+    /// <summary>
+    /// The heads held of <paramref name="aNumbers"/>; a case not held starts at the genesis and is
+    /// added to <paramref name="misses"/>, to be looked up (<see cref="AddLookup"/>).
+    /// </summary>
+    public Dictionary<string, (int Version, byte[] Hash)> Known(IEnumerable<string> aNumbers, List<string> misses)
     {
         var heads = new Dictionary<string, (int Version, byte[] Hash)>(StringComparer.Ordinal);
-        var misses = new List<string>();
         foreach (var aNumber in aNumbers.Distinct(StringComparer.Ordinal))
         {
             if (cache.TryGetValue(aNumber, out var head))
@@ -58,46 +64,53 @@ internal sealed class StreamHeads
             }
         }
 
-        foreach (var chunk in misses.Chunk(LookupChunk))
-        {
-            await using var command = LookupCommand(connection, transaction, chunk);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                heads[reader.GetString(0)] = (reader.GetInt32(1), (byte[])reader.GetValue(2));
-            }
-        }
+        return heads;
+    }
 
+    /// <summary>All the heads of <paramref name="aNumbers"/>, from the cache and one lookup of the rest.</summary>
+    public async Task<Dictionary<string, (int Version, byte[] Hash)>> LoadAsync(DbConnection connection, DbTransaction transaction, IEnumerable<string> aNumbers)
+    {
+        var misses = new List<string>();
+        var heads = Known(aNumbers, misses);
+        var lookup = new Queries();
+        AddLookup(lookup, connection is Npgsql.NpgsqlConnection, misses, heads);
+        await lookup.ExecuteAsync(connection, transaction, CancellationToken.None);
         return heads;
     }
 
     /// <summary>
     /// The last event of each case named, found through the (a_number, version) index one case
-    /// at a time, so the lookup costs the same whatever the size of the log.
+    /// at a time, so the lookup costs the same whatever the size of the log; written into
+    /// <paramref name="heads"/> (a case with no event keeps the genesis).
     /// </summary>
-    private static DbCommand LookupCommand(DbConnection connection, DbTransaction transaction, string[] aNumbers)
+    public static void AddLookup(Queries queries, bool postgres, IReadOnlyList<string> aNumbers, Dictionary<string, (int Version, byte[] Hash)> heads)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        if (connection is Npgsql.NpgsqlConnection)
+        void Found(DbDataReader row) => heads[row.GetString(0)] = (row.GetInt32(1), (byte[])row.GetValue(2));
+        if (aNumbers.Count == 0)
         {
-            command.CommandText = """
+            return;
+        }
+
+        if (postgres)
+        {
+            queries.Add(
+                """
                 SELECT a.a_number, e.version, e.hash FROM unnest(@a) AS a(a_number)
                 CROSS JOIN LATERAL (SELECT version, hash FROM events WHERE a_number = a.a_number ORDER BY version DESC LIMIT 1) e
-                """;
-            command.Parameters.Add(new Npgsql.NpgsqlParameter<string[]>("@a", aNumbers));
-            return command;
+                """,
+                Found,
+                ("a", aNumbers.ToArray()));
+            return;
         }
 
         // SQLite takes the bare columns of a MAX() aggregate from the row that has the maximum.
-        var names = new List<string>(aNumbers.Length);
-        for (var i = 0; i < aNumbers.Length; i++)
+        foreach (var chunk in aNumbers.Chunk(LookupChunk))
         {
-            names.Add($"@a{i}");
-            Audit.Sql.Add(command, names[i], aNumbers[i]);
+            var names = chunk.Select((_, i) => $"a{i}").ToArray();
+            queries.Add(
+                $"SELECT a_number, MAX(version), hash FROM events WHERE a_number IN ({string.Join(',', names.Select(n => "@" + n))}) GROUP BY a_number",
+                Found,
+                [.. chunk.Select((aNumber, i) => (names[i], (object?)aNumber))]);
         }
-
-        command.CommandText = $"SELECT a_number, MAX(version), hash FROM events WHERE a_number IN ({string.Join(',', names)}) GROUP BY a_number";
-        return command;
     }
 }

@@ -11,29 +11,48 @@ namespace Docket.Store.Statistics;
 /// </summary>
 internal static class CaseContributions
 {
-    public static async Task<long> PositionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
-        await Sql.LongAsync(connection, transaction, "SELECT COALESCE(MAX(position), 0) FROM stats_position", cancellationToken);
+    /// <summary>The position of the log the cells count to.</summary>
+    public const string PositionQuery = "SELECT COALESCE(MAX(position), 0) FROM stats_position";
 
-    public static async Task MoveAsync(DbConnection connection, DbTransaction transaction, long position, CancellationToken cancellationToken)
+    public static async Task<long> PositionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        await Sql.LongAsync(connection, transaction, PositionQuery, cancellationToken);
+
+    /// <summary>
+    /// The writes that count a step: each cell's change, each case's contribution where it
+    /// changed, and the position the cells now count to.
+    /// </summary>
+    public static void AddCounted(
+        Statements statements, IReadOnlyDictionary<string, CaseContribution> before, IReadOnlyDictionary<string, CaseContribution> after,
+        IEnumerable<string> cases, IReadOnlyDictionary<string, string> stored, long position)
     {
-        await using var command = Sql.Command(connection, transaction, "INSERT INTO stats_position (id, position) VALUES (1, @p) ON CONFLICT (id) DO UPDATE SET position = excluded.position");
-        Sql.Add(command, "@p", position);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        CellChanges.Between(before, after).AddTo(statements);
+        AddSaves(statements, cases, stored, after);
+        AddMove(statements, position);
     }
+
+    private static void AddMove(Statements statements, long position) =>
+        statements.Add("INSERT INTO stats_position (id, position) VALUES (1, @p) ON CONFLICT (id) DO UPDATE SET position = excluded.position", ("p", position));
 
     /// <summary>The stored contribution text of each of <paramref name="cases"/> that has one.</summary>
     public static async Task<List<(string ANumber, string Facts)>> ReadAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<string> cases, CancellationToken cancellationToken)
     {
-        await using var command = Sql.Command(connection, transaction, "");
-        command.CommandText = $"SELECT a_number, facts FROM stats_case_contributions WHERE a_number IN ({InList(command, cases)})";
         var rows = new List<(string, string)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add((reader.GetString(0), reader.GetString(1)));
-        }
-
+        var read = new Queries();
+        AddRead(read, cases, rows);
+        await read.ExecuteAsync(connection, transaction, cancellationToken);
         return rows;
+    }
+
+    /// <summary>The same read among a transaction's other reads.</summary>
+    public static void AddRead(Queries queries, IReadOnlyList<string> cases, List<(string ANumber, string Facts)> rows)
+    {
+        if (cases.Count > 0)
+        {
+            queries.Add(
+                $"SELECT a_number, facts FROM stats_case_contributions WHERE a_number IN ({string.Join(", ", cases.Select((_, i) => $"@c{i}"))})",
+                row => rows.Add((row.GetString(0), row.GetString(1))),
+                [.. cases.Select((aNumber, i) => ($"c{i}", (object?)aNumber))]);
+        }
     }
 
     /// <summary>
@@ -41,11 +60,9 @@ internal static class CaseContributions
     /// scheduled) change no statistics fact, and rewriting every case of a step kept SQLite's one
     /// write lock, which the event writer waits for, several times longer.
     /// </summary>
-    public static async Task SaveAsync(
-        DbConnection connection, DbTransaction transaction, IEnumerable<string> cases, IReadOnlyDictionary<string, string> stored, IReadOnlyDictionary<string, CaseContribution> after, CancellationToken cancellationToken)
+    private static void AddSaves(
+        Statements statements, IEnumerable<string> cases, IReadOnlyDictionary<string, string> stored, IReadOnlyDictionary<string, CaseContribution> after)
     {
-        await using var save = Sql.Command(connection, transaction, "INSERT INTO stats_case_contributions (a_number, facts) VALUES (@a, @f) ON CONFLICT (a_number) DO UPDATE SET facts = excluded.facts");
-        await using var forget = Sql.Command(connection, transaction, "DELETE FROM stats_case_contributions WHERE a_number = @a");
         foreach (var aNumber in cases)
         {
             var facts = after.TryGetValue(aNumber, out var contribution) ? ContributionText.Write(contribution) : "";
@@ -54,14 +71,14 @@ internal static class CaseContributions
                 continue;
             }
 
-            var command = facts.Length == 0 ? forget : save;
-            Sql.Set(command, "@a", aNumber);
-            if (facts.Length > 0)
+            if (facts.Length == 0)
             {
-                Sql.Set(command, "@f", facts);
+                statements.Add("DELETE FROM stats_case_contributions WHERE a_number = @a", ("a", aNumber));
             }
-
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            else
+            {
+                statements.Add("INSERT INTO stats_case_contributions (a_number, facts) VALUES (@a, @f) ON CONFLICT (a_number) DO UPDATE SET facts = excluded.facts", ("a", aNumber), ("f", facts));
+            }
         }
     }
 

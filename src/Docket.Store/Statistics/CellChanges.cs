@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Docket.Domain.Statistics;
-using Sql = Docket.Store.Audit.Sql;
 
 namespace Docket.Store.Statistics;
 
@@ -39,52 +37,35 @@ internal sealed class CellChanges
         }
     }
 
-    public async Task ApplyAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Adds each cell's change, and the removal of cells it emptied, to a transaction's statements.</summary>
+    public void AddTo(Statements statements)
     {
-        await using (var command = Sql.Command(connection, transaction, """
-            INSERT INTO stats_departure_cells (month, country, kind, source, count) VALUES (@m, @c, @k, @s, @n)
-            ON CONFLICT (month, country, kind, source) DO UPDATE SET count = stats_departure_cells.count + excluded.count
-            """))
+        foreach (var (cell, delta) in departures.Where(d => d.Value != 0))
         {
-            foreach (var (cell, delta) in departures.Where(d => d.Value != 0))
-            {
-                Sql.Set(command, "@m", cell.Month);
-                Sql.Set(command, "@c", cell.Country);
-                Sql.Set(command, "@k", cell.Kind);
-                Sql.Set(command, "@s", cell.Source);
-                Sql.Set(command, "@n", delta);
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
+            statements.Add(
+                """
+                INSERT INTO stats_departure_cells (month, country, kind, source, count) VALUES (@m, @c, @k, @s, @n)
+                ON CONFLICT (month, country, kind, source) DO UPDATE SET count = stats_departure_cells.count + excluded.count
+                """,
+                ("m", cell.Month), ("c", cell.Country), ("k", cell.Kind), ("s", cell.Source), ("n", delta));
         }
 
-        await using (var command = Sql.Command(connection, transaction, """
-            INSERT INTO stats_outcome_cells (month, court, relief, representation, in_absentia, count) VALUES (@m, @c, @r, @p, @i, @n)
-            ON CONFLICT (month, court, relief, representation, in_absentia) DO UPDATE SET count = stats_outcome_cells.count + excluded.count
-            """))
+        foreach (var (cell, delta) in outcomes.Where(d => d.Value != 0))
         {
-            foreach (var (cell, delta) in outcomes.Where(d => d.Value != 0))
-            {
-                Sql.Set(command, "@m", cell.Month);
-                Sql.Set(command, "@c", cell.Court);
-                Sql.Set(command, "@r", cell.Relief);
-                Sql.Set(command, "@p", cell.Representation);
-                Sql.Set(command, "@i", cell.InAbsentia);
-                Sql.Set(command, "@n", delta);
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
+            statements.Add(
+                """
+                INSERT INTO stats_outcome_cells (month, court, relief, representation, in_absentia, count) VALUES (@m, @c, @r, @p, @i, @n)
+                ON CONFLICT (month, court, relief, representation, in_absentia) DO UPDATE SET count = stats_outcome_cells.count + excluded.count
+                """,
+                ("m", cell.Month), ("c", cell.Court), ("r", cell.Relief), ("p", cell.Representation), ("i", cell.InAbsentia), ("n", delta));
         }
 
         // A cell emptied by a correction goes, so the cells equal a rebuild's exactly (only a step
         // that took something out can empty one).
-        if (!departures.Values.Any(d => d < 0) && !outcomes.Values.Any(d => d < 0))
+        if (departures.Values.Any(d => d < 0) || outcomes.Values.Any(d => d < 0))
         {
-            return;
-        }
-
-        foreach (var table in new[] { "stats_departure_cells", "stats_outcome_cells" })
-        {
-            await using var command = Sql.Command(connection, transaction, $"DELETE FROM {table} WHERE count = 0");
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            statements.Add("DELETE FROM stats_departure_cells WHERE count = 0");
+            statements.Add("DELETE FROM stats_outcome_cells WHERE count = 0");
         }
     }
 }

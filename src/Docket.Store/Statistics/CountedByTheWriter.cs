@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Docket.Domain.Statistics;
-using Sql = Docket.Store.Audit.Sql;
 
 namespace Docket.Store.Statistics;
 
@@ -18,43 +16,58 @@ namespace Docket.Store.Statistics;
 internal static class CountedByTheWriter
 {
     /// <summary>
-    /// Counts the batch that moves the log from <paramref name="logSizeBefore"/> to
-    /// <paramref name="logSizeAfter"/>, given each appended case's contribution after it; false
-    /// when it left the batch to the projection.
+    /// Adds, among the writer's other reads, what it needs to count a batch of
+    /// <paramref name="cases"/>: the projection's lock (on PostgreSQL, tried and never waited for:
+    /// the writer already holds the writer's lock, and a projection step that holds its own may be
+    /// waiting for that one), the position the cells count to, and the cases' stored contributions.
     /// </summary>
-    public static async Task<bool> TryCountAsync(
-        DocketDatabase database, DbConnection connection, DbTransaction transaction, long logSizeBefore, long logSizeAfter, IReadOnlyDictionary<string, CaseContribution> after)
+    public static Reading AddReads(Queries queries, bool postgres, IReadOnlyList<string> cases)
     {
-        if (database.IsPostgres)
+        // SQLite: the writer's transaction holds the database's write lock, which the projection needs too.
+        var reading = new Reading { Locked = !postgres };
+        if (postgres)
         {
-            // The projection's lock, tried and never waited for: the writer already holds the
-            // writer's lock, and a projection step that holds its own may be waiting for that one.
-            await using var command = Sql.Command(connection, transaction, $"SELECT pg_try_advisory_xact_lock({StatisticsProjection.ProjectionLock})");
-            if (await command.ExecuteScalarAsync() is not true)
-            {
-                return false;
-            }
+            queries.Add($"SELECT pg_try_advisory_xact_lock({StatisticsProjection.ProjectionLock})", row => reading.Locked = row.GetBoolean(0));
         }
 
+        queries.Add(CaseContributions.PositionQuery, row => reading.Position = row.GetInt64(0));
+        CaseContributions.AddRead(queries, cases, reading.Stored);
+        return reading;
+    }
+
+    /// <summary>
+    /// Adds the writes that count the batch moving the log from <paramref name="logSizeBefore"/>
+    /// to <paramref name="logSizeAfter"/>, given each appended case's contribution after it; false
+    /// when it left the batch to the projection.
+    /// </summary>
+    public static bool TryCount(Reading reading, long logSizeBefore, long logSizeAfter, IReadOnlyDictionary<string, CaseContribution> after, Statements writes)
+    {
         // Only when the cells count exactly the log before this batch: then they count exactly
-        // the log after it. (SQLite: the writer's transaction holds the database's write lock.)
-        if (await CaseContributions.PositionAsync(connection, transaction, CancellationToken.None) != logSizeBefore)
+        // the log after it.
+        if (!reading.Locked || reading.Position != logSizeBefore)
         {
             return false;
         }
 
-        var cases = after.Keys.ToList();
         var stored = new Dictionary<string, string>(StringComparer.Ordinal);
         var before = new Dictionary<string, CaseContribution>(StringComparer.Ordinal);
-        foreach (var (aNumber, facts) in await CaseContributions.ReadAsync(connection, transaction, cases, CancellationToken.None))
+        foreach (var (aNumber, facts) in reading.Stored.Where(s => after.ContainsKey(s.ANumber)))
         {
             stored[aNumber] = facts;
             before[aNumber] = ContributionText.Read(facts);
         }
 
-        await CellChanges.Between(before, after).ApplyAsync(connection, transaction, CancellationToken.None);
-        await CaseContributions.SaveAsync(connection, transaction, cases, stored, after, CancellationToken.None);
-        await CaseContributions.MoveAsync(connection, transaction, logSizeAfter, CancellationToken.None);
+        CaseContributions.AddCounted(writes, before, after, after.Keys, stored, logSizeAfter);
         return true;
+    }
+
+    /// <summary>What the writer read of the statistics under its lock.</summary>
+    public sealed class Reading
+    {
+        public bool Locked { get; set; }
+
+        public long Position { get; set; } = -1;
+
+        public List<(string ANumber, string Facts)> Stored { get; } = [];
     }
 }

@@ -139,9 +139,9 @@ public sealed class StatisticsProjection(DocketDatabase database, CourtCalendar 
         }
 
         end = await CloseAsync(connection, transaction, counted, end, cancellationToken);
-        await CellChanges.Between(counted.Before, counted.After).ApplyAsync(connection, transaction, cancellationToken);
-        await CaseContributions.SaveAsync(connection, transaction, counted.Cases, counted.Stored, counted.After, cancellationToken);
-        await CaseContributions.MoveAsync(connection, transaction, end, cancellationToken);
+        var writes = new Statements();
+        CaseContributions.AddCounted(writes, counted.Before, counted.After, counted.Cases, counted.Stored, end);
+        await writes.ExecuteAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (end, false);
     }
