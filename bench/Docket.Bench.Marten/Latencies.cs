@@ -1,6 +1,6 @@
 namespace Docket.Bench.Marten;
 
-/// <summary>Latency samples and their percentiles (as Docket.Bench keeps them).</summary>
+/// <summary>Latency samples of a loop's concurrent clients (as Docket.Bench keeps them).</summary>
 internal sealed class Latencies
 {
     private readonly List<double> millis = [];
@@ -13,23 +13,32 @@ internal sealed class Latencies
         }
     }
 
-    public double Percentile(double p)
+    public double[] Millis()
     {
         lock (millis)
         {
-            if (millis.Count == 0)
-            {
-                return double.NaN;
-            }
-
-            var sorted = millis.Order().ToArray();
-            return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+            return [.. millis];
         }
     }
 }
 
-/// <summary>What one measured loop did.</summary>
-internal sealed record LoopResult(long Done, long Failed, double Seconds, double P50, double P99)
+/// <summary>What one measured loop did, with every operation's latency in milliseconds.</summary>
+internal sealed record LoopResult(long Done, long Failed, double Seconds, double[] Millis)
 {
     public double Rate => Done / Seconds;
+
+    public double P50 => Percentile(50);
+
+    public double P99 => Percentile(99);
+
+    private double Percentile(double p)
+    {
+        if (Millis.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = Millis.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
 }

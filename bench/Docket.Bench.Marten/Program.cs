@@ -3,45 +3,50 @@ using System.Text.Json;
 using Docket.Bench.Marten;
 using Marten;
 
-// dotnet Docket.Bench.Marten.dll --postgres CONNECTION --workload FILE [--clients 32] [--seconds 20]
-// Loads the workload into Marten, then measures appends and stream reads; prints the figures as
-// one JSON line last (Docket.Bench reads it). Leaves the schema marten_peer behind in that
+// dotnet Docket.Bench.Marten.dll --postgres CONNECTION --workload FILE --phase load|appends|reads [--clients 32] [--seconds 20] [--warm-up 2]
+// One phase a process, so that Docket.Bench can alternate Marten's rounds with Docket's: "load"
+// loads the workload into Marten (removing whatever the schema held); "appends" and "reads"
+// measure on what was loaded, after running the same loop uncounted for --warm-up seconds (a
+// fresh process's JIT and pool are not what the steady rate is about; Docket's rounds warm up alike). Prints the figures as one JSON line last (Docket.Bench reads it),
+// with every latency, so that rounds combine exactly. Leaves the schema marten_peer behind in that
 // database, which is a throwaway one.
 var connection = Arg("--postgres") ?? throw new ArgumentException("--postgres CONNECTION is required");
 var workload = Arg("--workload") ?? throw new ArgumentException("--workload FILE is required");
+var phase = Arg("--phase") ?? throw new ArgumentException("--phase load|appends|reads is required");
 var clients = int.Parse(Arg("--clients") ?? "32", CultureInfo.InvariantCulture);
 var duration = TimeSpan.FromSeconds(double.Parse(Arg("--seconds") ?? "20", CultureInfo.InvariantCulture));
+var warmUp = TimeSpan.FromSeconds(double.Parse(Arg("--warm-up") ?? "2", CultureInfo.InvariantCulture));
+var marten = typeof(DocumentStore).Assembly.GetName().Version?.ToString();
 
 // Each phase's line ends with its start and end on CLOCK_MONOTONIC, as Docket.Bench's phases do,
 // so that one `perf record -k CLOCK_MONOTONIC` of the whole run can be cut to a phase of either.
 var from = Now();
-var load = await BulkLoad.RunAsync(connection, workload);
-Console.Error.WriteLine($"marten bulk load: {load.Events / load.Seconds:F0} events/s ({load.Events} events, {load.Streams} streams, {load.Seconds:F1} s){Span(from)}");
-
-var streams = StreamKeys(workload, clients * 20);
-from = Now();
-var appends = await Appends.RunAsync(connection, streams, clients, duration);
-Console.Error.WriteLine($"marten appends: {appends.Rate:F0} events/s, p50 {appends.P50:F1} ms, p99 {appends.P99:F1} ms, {appends.Failed} failed{Span(from)}");
-
-var readKeys = StreamKeys(workload, 10_000);
-from = Now();
-var reads = await StreamReads.RunAsync(connection, readKeys, clients, duration);
-Console.Error.WriteLine($"marten stream reads: {reads.Rate:F0} reads/s, p50 {reads.P50:F1} ms, p99 {reads.P99:F1} ms, {reads.Failed} failed{Span(from)}");
-
-Console.WriteLine(JsonSerializer.Serialize(new
+switch (phase)
 {
-    marten = typeof(DocumentStore).Assembly.GetName().Version?.ToString(),
-    bulkEventsPerSecond = load.Events / load.Seconds,
-    appendsPerSecond = appends.Rate,
-    appendP50 = appends.P50,
-    appendP99 = appends.P99,
-    appendFailed = appends.Failed,
-    readsPerSecond = reads.Rate,
-    readP50 = reads.P50,
-    readP99 = reads.P99,
-    readFailed = reads.Failed,
-}));
-return 0;
+    case "load":
+        var load = await BulkLoad.RunAsync(connection, workload);
+        Console.Error.WriteLine($"marten bulk load: {load.Events / load.Seconds:F0} events/s ({load.Events} events, {load.Streams} streams, {load.Seconds:F1} s){Span(from)}");
+        Console.WriteLine(JsonSerializer.Serialize(new { marten, eventsPerSecond = load.Events / load.Seconds }));
+        return 0;
+    case "appends":
+        var streams = StreamKeys(workload, clients * 20);
+        await Appends.RunAsync(connection, streams, clients, warmUp);
+        from = Now();
+        var appends = await Appends.RunAsync(connection, streams, clients, duration);
+        Console.Error.WriteLine($"marten appends: {appends.Rate:F0} events/s, p50 {appends.P50:F1} ms, p99 {appends.P99:F1} ms, {appends.Failed} failed{Span(from)}");
+        Console.WriteLine(JsonSerializer.Serialize(new { marten, done = appends.Done, failed = appends.Failed, seconds = appends.Seconds, millis = appends.Millis }));
+        return 0;
+    case "reads":
+        var keys = StreamKeys(workload, 10_000);
+        await StreamReads.RunAsync(connection, keys, clients, warmUp);
+        from = Now();
+        var reads = await StreamReads.RunAsync(connection, keys, clients, duration);
+        Console.Error.WriteLine($"marten stream reads: {reads.Rate:F0} reads/s, p50 {reads.P50:F1} ms, p99 {reads.P99:F1} ms, {reads.Failed} failed{Span(from)}");
+        Console.WriteLine(JsonSerializer.Serialize(new { marten, done = reads.Done, failed = reads.Failed, seconds = reads.Seconds, millis = reads.Millis }));
+        return 0;
+    default:
+        throw new ArgumentException($"--phase {phase}: expected load, appends or reads");
+}
 
 // Stopwatch's timestamps are CLOCK_MONOTONIC in nanoseconds on Linux.
 static double Now() => System.Diagnostics.Stopwatch.GetTimestamp() / (double)System.Diagnostics.Stopwatch.Frequency;

@@ -15,7 +15,7 @@ internal static class BenchArguments
           --seconds S             each load phase (default 20, or 3 with --quick)
           --no-pages, --no-stats, --no-stats-maintenance, --no-peer, --no-startup
                                   skip a part (see bench/ANALYSIS.md)
-          --only sqlite|postgres  one database, for profiling one phase
+          --only sqlite|postgres  one database, for profiling one phase (the peer runs with PostgreSQL)
           --no-settle             start the API phases right after the import and the release (see Settle.cs)
           --workload-only FILE    only write the workload, for profiling
         """;

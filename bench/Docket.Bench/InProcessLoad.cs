@@ -19,7 +19,7 @@ namespace Docket.Bench;
 /// access-log entry first. Set beside the HTTP figures, the pair says how much of the distance to
 /// Marten is the event store and how much the web request around it.
 /// </summary>
-internal sealed class InProcessLoad(DatabaseTarget target, string keyPath, int clients, TimeSpan duration)
+internal sealed class InProcessLoad(DatabaseTarget target, string keyPath, int clients, TimeSpan duration, TimeSpan warmUp)
 {
     private const string RecordedBy = "bench-in-process";
 
@@ -40,7 +40,7 @@ internal sealed class InProcessLoad(DatabaseTarget target, string keyPath, int c
             }
         }
 
-        return await ClosedLoop.RunAsync("appends in-process", clients, duration, async (client, i) =>
+        return await WarmedUpAsync("appends in-process", async (client, i) =>
         {
             var owned = (mine.Count + clients - 1 - client) / clients;
             var aNumber = owned > 0 ? mine[client + (clients * (i % owned))] : mine[client % mine.Count];
@@ -66,7 +66,7 @@ internal sealed class InProcessLoad(DatabaseTarget target, string keyPath, int c
         var reader = server.App.Services.GetRequiredService<EventReader>();
         var accessLog = server.App.Services.GetRequiredService<AccessLog>();
         var cases = await ApiLoad.OfficeCasesAsync(target, 10_000);
-        return await ClosedLoop.RunAsync("case reads in-process", clients, duration, async (client, i) =>
+        return await WarmedUpAsync("case reads in-process", async (client, i) =>
         {
             var aNumber = cases[Random.Shared.Next(cases.Count)];
             var rows = await reader.ReadStreamAsync(aNumber);
@@ -88,5 +88,16 @@ internal sealed class InProcessLoad(DatabaseTarget target, string keyPath, int c
             });
             return state.Identity is not null;
         });
+    }
+
+    /// <summary>
+    /// The loop run first for <c>warmUp</c> and not counted, on the same server, as the peer warms up
+    /// in its own process before each round: a fresh server's caches and pool, and a fresh process's
+    /// JIT, are not what either side's steady rate is about.
+    /// </summary>
+    private async Task<LoadResult> WarmedUpAsync(string name, Func<int, int, Task<bool>> operation)
+    {
+        await ClosedLoop.RunAsync($"{name} (warm-up)", clients, warmUp, operation);
+        return await ClosedLoop.RunAsync(name, clients, duration, operation);
     }
 }

@@ -122,8 +122,15 @@ try
         run.Reads(await load.ReadAsync());
         if (!skipPeer && kind == DatabaseKind.Postgres)
         {
-            var inProcess = new InProcessLoad(target, key, clients: 32, TimeSpan.FromSeconds(loadSeconds));
-            run.InProcess = (await inProcess.AppendAsync(), await inProcess.ReadAsync());
+            // The peer, on the same PostgreSQL server in a database of its own, with the same workload.
+            await using var peerDatabase = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
+            var (round, warmUp) = (PeerRounds.Round(loadSeconds), PeerRounds.WarmUp(loadSeconds));
+            var marten = new MartenPeer(peerDatabase.Target.ConnectionString, file, clients: 32, warmUp);
+            var bulk = await marten.LoadAsync();
+            var (appends, reads) = await PeerRounds.RunAsync(new InProcessLoad(target, key, clients: 32, round, warmUp), marten, round);
+            run.InProcess = (appends.Docket, reads.Docket);
+            report.Peer(marten.Figures(bulk, appends.Marten, reads.Marten));
+            Console.WriteLine($"Marten {marten.Version}: bulk load {bulk:F0} events/s; appends {appends.Marten.Rate:F0}/s p99 {appends.Marten.P99:F1} ms; stream reads {reads.Marten.Rate:F0}/s p99 {reads.Marten.P99:F1} ms");
         }
 
         Console.WriteLine(run.Summary());
@@ -138,15 +145,6 @@ try
             run.Statistics = await new StatisticsLoad(target, key, clients: 32, TimeSpan.FromSeconds(statisticsSeconds)).RunAsync();
             Console.WriteLine($"{name} statistics: healthz p99 {run.Statistics.Health.P99:F1} ms; " + string.Join("; ", run.Statistics.Queries.Select(q => $"{q.Path} p99 {q.Served.P99:F1}{(q.Uncached is { } u ? $" / uncached {u.P99:F1}" : "")} ms")));
         }
-    }
-
-    // The peer, on the same PostgreSQL server in a database of its own, with the same workload.
-    if (!skipPeer)
-    {
-        await using var peerDatabase = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
-        var marten = await MartenPeer.RunAsync(peerDatabase.Target.ConnectionString, file, clients: 32, loadSeconds);
-        report.Peer(marten);
-        Console.WriteLine($"Marten {marten.Marten}: bulk load {marten.BulkEventsPerSecond:F0} events/s; appends {marten.AppendsPerSecond:F0}/s p99 {marten.AppendP99:F1} ms; stream reads {marten.ReadsPerSecond:F0}/s p99 {marten.ReadP99:F1} ms");
     }
 
     if (!skipStartUp)

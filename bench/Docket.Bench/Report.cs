@@ -87,7 +87,9 @@ internal sealed class Report(int cases, int loadSeconds, bool quick)
         s.AppendLine("the access-log entry written before the answer. Marten's stream read folds a three-field aggregate;");
         s.AppendLine("Docket's folds the whole case (stage, deadlines, removal-check inputs). The in-process rows call the services the");
         s.AppendLine("endpoints call (the same server's singletons) from the bench's process, as Marten is called: everything above but");
-        s.AppendLine("the HTTP request, its token check and the JSON answer.").AppendLine();
+        s.AppendLine("the HTTP request, its token check and the JSON answer. The in-process rows and Marten's (a) and (c) are measured");
+        s.AppendLine("in alternating rounds of half the phase each (Docket, Marten, Marten, Docket), so that the machine's drift falls on both,");
+        s.AppendLine("each round after the same loop run uncounted for a warm-up (Marten's in its own process, Docket's on its own server).").AppendLine();
         s.AppendLine("| figure | target | Docket | Marten | **Docket / Marten** |");
         s.AppendLine("| --- | --- | --- | --- | --- |");
         s.AppendLine(CultureInfo.InvariantCulture, $"| (a) single-event appends with an expected version, events/s (32 writers, distinct streams) | >= 1.0 x | {F(docket.AppendRate)} (p99 {docket.AppendP99:F1} ms) | {F(m.AppendsPerSecond)} (p99 {m.AppendP99:F1} ms) | **{X(docket.AppendRate / m.AppendsPerSecond)}** |");
