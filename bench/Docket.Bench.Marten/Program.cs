@@ -30,22 +30,23 @@ switch (phase)
         return 0;
     case "appends":
         var streams = StreamKeys(workload, clients * 20);
-        await Appends.RunAsync(connection, streams, clients, warmUp);
-        from = Now();
-        var appends = await Appends.RunAsync(connection, streams, clients, duration);
-        Console.Error.WriteLine($"marten appends: {appends.Rate:F0} events/s, p50 {appends.P50:F1} ms, p99 {appends.P99:F1} ms, {appends.Failed} failed{Span(from)}");
-        Console.WriteLine(JsonSerializer.Serialize(new { marten, done = appends.Done, failed = appends.Failed, seconds = appends.Seconds, millis = appends.Millis }));
-        return 0;
+        return await MeasuredAsync("appends", "events/s", time => Appends.RunAsync(connection, streams, clients, time));
     case "reads":
         var keys = StreamKeys(workload, 10_000);
-        await StreamReads.RunAsync(connection, keys, clients, warmUp);
-        from = Now();
-        var reads = await StreamReads.RunAsync(connection, keys, clients, duration);
-        Console.Error.WriteLine($"marten stream reads: {reads.Rate:F0} reads/s, p50 {reads.P50:F1} ms, p99 {reads.P99:F1} ms, {reads.Failed} failed{Span(from)}");
-        Console.WriteLine(JsonSerializer.Serialize(new { marten, done = reads.Done, failed = reads.Failed, seconds = reads.Seconds, millis = reads.Millis }));
-        return 0;
+        return await MeasuredAsync("stream reads", "reads/s", time => StreamReads.RunAsync(connection, keys, clients, time));
     default:
         throw new ArgumentException($"--phase {phase}: expected load, appends or reads");
+}
+
+// The loop run uncounted for the warm-up, then measured; its line, and its figures as JSON.
+async Task<int> MeasuredAsync(string name, string unit, Func<TimeSpan, Task<LoopResult>> loop)
+{
+    await loop(warmUp);
+    var start = Now();
+    var result = await loop(duration);
+    Console.Error.WriteLine($"marten {name}: {result.Rate:F0} {unit}, p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, {result.Failed} failed{Span(start)}");
+    Console.WriteLine(JsonSerializer.Serialize(new { marten, done = result.Done, failed = result.Failed, seconds = result.Seconds, millis = result.Millis }));
+    return 0;
 }
 
 // Stopwatch's timestamps are CLOCK_MONOTONIC in nanoseconds on Linux.
