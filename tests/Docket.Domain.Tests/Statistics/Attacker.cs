@@ -75,8 +75,11 @@ internal sealed class Attacker : IDisposable
 
     /// <summary>
     /// The attack on the outcomes tables of every release one after another (each a fiscal year
-    /// more), so that it can subtract one release from the next; the number of decisions is
-    /// assumed known whenever it is not small.
+    /// more), so that it can subtract one release from the next, knowing a release's number of
+    /// decisions wherever a rate gives it away (as for departures). It is not given the number of
+    /// decisions from outside: known for two releases, their difference is the newest year's
+    /// count, which no suppression can then hide (docs/statistics.md, "Between releases"); assumed
+    /// known whenever it was not small, the attack pinned a newest year of 5 decisions.
     /// </summary>
     public static Attacker OnOutcomeReleases(IReadOnlyList<OutcomeCell> cells, Func<ReleaseTables, ReleaseTables>? tamper = null)
     {
@@ -100,9 +103,10 @@ internal sealed class Attacker : IDisposable
                 }
             }
 
-            var total = cells.Where(c => FiscalYear.Of(StatisticsMonth.Parse(c.Month)) <= years[i]).Sum(c => c.Count);
-            if (!DisclosureThresholds.IsSmall(total))
+            if (dims.Any(by => ReleaseAnswers.Outcomes(release, by).Any(c => c.Rate is not null)))
             {
+                // A rate and its count give the release's number of decisions away.
+                var total = cells.Where(c => FiscalYear.Of(StatisticsMonth.Parse(c.Month)) <= years[i]).Sum(c => c.Count);
                 attacker.Learn($"release through {release.LastFiscalYear}: outcomes total", [covered, null, null, null, null], total);
             }
         }

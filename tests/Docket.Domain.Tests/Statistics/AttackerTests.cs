@@ -45,6 +45,37 @@ public sealed class AttackerTests
     }
 
     [Fact]
+    public void A_newest_fiscal_year_of_five_decisions_is_not_given_away_by_subtracting_the_releases()
+    {
+        // Found by the property above on a clean run (seed 7441713796715703584,7412486925380165585):
+        // FY2027 holds 5 decisions, the years before 90 and 178. The release through FY2027
+        // withholds FY2027 and every figure it enters, and publishes no rate, so its number of
+        // decisions is not given away; the attack had assumed it known from outside, which makes
+        // the newest year the difference of two totals whatever a release withholds.
+        OutcomeCell Cell(string month, string court, string relief, string representation, string inAbsentia, long count) =>
+            new(month, court, relief, representation, inAbsentia, count);
+        List<OutcomeCell> cells =
+        [
+            Cell("2025-03", "Brindlemoor", "asylum", "represented", "false", 44), Cell("2025-03", "Brindlemoor", "none", "represented", "true", 20),
+            Cell("2025-03", "Brindlemoor", "none", "represented", "false", 5), Cell("2025-03", "Brindlemoor", "none", "unrepresented", "false", 3),
+            Cell("2025-03", "Fallowmere", "asylum", "unrepresented", "false", 11), Cell("2025-03", "Quillbridge", "none", "represented", "true", 4),
+            Cell("2025-03", "Quillbridge", "none", "unrepresented", "false", 3), Cell("2025-11", "Brindlemoor", "asylum", "represented", "false", 34),
+            Cell("2025-11", "Brindlemoor", "none", "unrepresented", "false", 40), Cell("2025-11", "Fallowmere", "asylum", "represented", "true", 1),
+            Cell("2025-11", "Fallowmere", "none", "represented", "false", 7), Cell("2025-11", "Fallowmere", "none", "unrepresented", "true", 19),
+            Cell("2025-11", "Quillbridge", "asylum", "unrepresented", "true", 45), Cell("2025-11", "Quillbridge", "none", "unrepresented", "true", 2),
+            Cell("2025-11", "Quillbridge", "none", "unrepresented", "false", 30), Cell("2026-10", "Brindlemoor", "asylum", "represented", "false", 1),
+            Cell("2026-10", "Brindlemoor", "none", "unrepresented", "true", 4),
+        ];
+
+        var newest = ReleaseTables.Build(new YearMonth(2027, 9), [], cells);
+        Assert.Equal(CellStatus.Primary, ReleaseAnswers.Outcomes(newest, "year").Single(c => c.Value == "FY2027").Status);
+        Assert.All(StatisticsDimensions.Outcomes, by => Assert.All(ReleaseAnswers.Outcomes(newest, by), c => Assert.Null(c.Rate)));
+        using var attacker = Attacker.OnOutcomeReleases(cells);
+        Assert.True(attacker.WithheldCount > 0);
+        Assert.Empty(Pinned(attacker));
+    }
+
+    [Fact]
     public void Primary_suppression_alone_is_broken_by_the_attacker()
     {
         // One month: GTM 4, MEX 40 (all self-reports without an order). Withholding GTM alone
