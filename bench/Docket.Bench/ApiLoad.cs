@@ -65,7 +65,14 @@ internal sealed class ApiLoad(DatabaseTarget target, string keyPath, int clients
 
     private Task<long> CatchUpAsync() => new StatisticsProjection(new DocketDatabase(target), CourtCalendar.Default).CatchUpAsync();
 
-    private async Task<LoadResult> AppendAsync(bool maintainsStatistics, TimeSpan time, int round, string? label = null)
+    /// <summary>
+    /// One round of the appends (with statistics maintenance) on the <paramref name="round"/>-th set
+    /// of cases, after the same loop run uncounted for <paramref name="warmUp"/> on the same server:
+    /// a round of PeerRounds, beside Marten's.
+    /// </summary>
+    public Task<LoadResult> AppendRoundAsync(int round, TimeSpan warmUp) => AppendAsync(maintainsStatistics: true, duration, round, warmUp: warmUp);
+
+    private async Task<LoadResult> AppendAsync(bool maintainsStatistics, TimeSpan time, int round, string? label = null, TimeSpan warmUp = default)
     {
         var (server, http, token) = await StartAsync(maintainsStatistics);
         await using var _ = server;
@@ -84,7 +91,8 @@ internal sealed class ApiLoad(DatabaseTarget target, string keyPath, int clients
             }
         }
 
-        return await ClosedLoop.RunAsync(label ?? (maintainsStatistics ? "appends" : "appends without statistics maintenance"), clients, time, async (client, i) =>
+        label ??= maintainsStatistics ? "appends" : "appends without statistics maintenance";
+        return await WarmedUpAsync(label, warmUp, time, async (client, i) =>
         {
             // Each client appends to its own cases, so If-Match never races another client.
             var owned = (cases.Count + clients - 1 - client) / clients;
@@ -122,13 +130,14 @@ internal sealed class ApiLoad(DatabaseTarget target, string keyPath, int clients
         });
     }
 
-    public async Task<LoadResult> ReadAsync()
+    /// <summary>GET /api/cases/{aNumber} of random cases; after an uncounted warm-up on the same server when one is given.</summary>
+    public async Task<LoadResult> ReadAsync(TimeSpan warmUp = default)
     {
         var (server, http, token) = await StartAsync();
         await using var _ = server;
         using var __ = http;
         var cases = await OfficeCasesAsync(target, 10_000);
-        return await ClosedLoop.RunAsync("case reads", clients, duration, async (client, i) =>
+        return await WarmedUpAsync("case reads", warmUp, duration, async (client, i) =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{cases[Random.Shared.Next(cases.Count)]}");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -139,6 +148,9 @@ internal sealed class ApiLoad(DatabaseTarget target, string keyPath, int clients
     }
 
     /// <summary>The bench's server on the loaded database: the real host, the system clock, the run's checkpoint key.</summary>
+    private Task<LoadResult> WarmedUpAsync(string label, TimeSpan warmUp, TimeSpan time, Func<int, int, Task<bool>> operation) =>
+        ClosedLoop.WarmedUpAsync(label, clients, warmUp, time, operation);
+
     public static Task<TestServer> StartServerAsync(DatabaseTarget target, string keyPath, bool maintainsStatistics = true) =>
         new TestServerBuilder
         {

@@ -31,6 +31,21 @@ internal sealed record LoadResult(long Done, TimeSpan Elapsed, Latencies Latenci
 internal static class ClosedLoop
 {
     /// <summary>
+    /// The same loop run first for <paramref name="warmUp"/> and not counted (when it is longer
+    /// than zero): a fresh server's caches and pool, or a fresh process's JIT, are not what a steady
+    /// rate is about. The peer warms up alike before each of its rounds (PeerRounds).
+    /// </summary>
+    public static async Task<LoadResult> WarmedUpAsync(string label, int clients, TimeSpan warmUp, TimeSpan duration, Func<int, int, Task<bool>> operation)
+    {
+        if (warmUp > TimeSpan.Zero)
+        {
+            await RunAsync($"{label} (warm-up)", clients, warmUp, operation);
+        }
+
+        return await RunAsync(label, clients, duration, operation);
+    }
+
+    /// <summary>
     /// The operation is given (client, i) and answers whether it succeeded. Prints one line a phase,
     /// with its start and end on CLOCK_MONOTONIC (what <c>perf record -k CLOCK_MONOTONIC</c> stamps
     /// samples with), so a profile of the whole run can be cut to one phase.

@@ -90,14 +90,5 @@ internal sealed class InProcessLoad(DatabaseTarget target, string keyPath, int c
         });
     }
 
-    /// <summary>
-    /// The loop run first for <c>warmUp</c> and not counted, on the same server, as the peer warms up
-    /// in its own process before each round: a fresh server's caches and pool, and a fresh process's
-    /// JIT, are not what either side's steady rate is about.
-    /// </summary>
-    private async Task<LoadResult> WarmedUpAsync(string name, Func<int, int, Task<bool>> operation)
-    {
-        await ClosedLoop.RunAsync($"{name} (warm-up)", clients, warmUp, operation);
-        return await ClosedLoop.RunAsync(name, clients, duration, operation);
-    }
+    private Task<LoadResult> WarmedUpAsync(string name, Func<int, int, Task<bool>> operation) => ClosedLoop.WarmedUpAsync(name, clients, warmUp, duration, operation);
 }

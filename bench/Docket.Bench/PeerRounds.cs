@@ -1,35 +1,39 @@
 namespace Docket.Bench;
 
 /// <summary>
-/// Docket's in-process appends and reads and Marten's, in alternating rounds: Docket, Marten,
-/// Marten, Docket for each. Measured one phase after the other, the two sides' figures carried the
-/// machine's drift between phases (page cache, autovacuum, a neighbour's load): the same code's
-/// stream reads came out 1.38 x Marten at 200,000 cases and 0.79 x at 1,000,000, with Marten's
-/// own rate higher on the larger database (ANALYSIS.md). In this order a drift that grows steadily
-/// through the phase falls equally on both sides.
+/// Docket's appends and reads, in-process and through HTTP, and Marten's, in alternating rounds:
+/// in-process, HTTP, Marten, Marten, HTTP, in-process. Measured one phase after the other, the
+/// sides' figures carried the machine's drift between phases (page cache, autovacuum, a
+/// neighbour's load on a shared host): the same code's stream reads came out 1.38 x Marten at
+/// 200,000 cases and 0.79 x at 1,000,000, with Marten's own rate higher on the larger database
+/// (ANALYSIS.md). In this order a drift that grows steadily through the phase falls equally on
+/// every side. Each round runs after an uncounted warm-up of the same loop.
 /// </summary>
 internal static class PeerRounds
 {
+    /// <summary>The set of cases the HTTP rounds append to (ApiLoad's own rounds take sets 0 to 10, InProcessLoad the last).</summary>
+    private const int HttpCases = 11;
+
     /// <summary>Two rounds a side, of half the phase each: each side still gets the phase's whole length.</summary>
     public static TimeSpan Round(int phaseSeconds) => TimeSpan.FromSeconds(Math.Max(1, phaseSeconds / 2.0));
 
-    /// <summary>Before each round, on either side, the same loop uncounted: 2 s, or the round if shorter.</summary>
+    /// <summary>Before each round, on every side, the same loop uncounted: 2 s, or the round if shorter.</summary>
     public static TimeSpan WarmUp(int phaseSeconds) => TimeSpan.FromSeconds(Math.Min(2, Round(phaseSeconds).TotalSeconds));
 
-    public static async Task<((LoadResult Docket, LoadResult Marten) Appends, (LoadResult Docket, LoadResult Marten) Reads)> RunAsync(
-        InProcessLoad docket, MartenPeer marten, TimeSpan round)
+    public static async Task<(Sides Appends, Sides Reads)> RunAsync(InProcessLoad inProcess, ApiLoad http, MartenPeer marten, TimeSpan round, TimeSpan warmUp)
     {
-        var appends = await AlternateAsync(docket.AppendAsync, () => marten.AppendsAsync(round));
-        var reads = await AlternateAsync(docket.ReadAsync, () => marten.ReadsAsync(round));
+        var appends = await AlternateAsync(inProcess.AppendAsync, () => http.AppendRoundAsync(HttpCases, warmUp), () => marten.AppendsAsync(round));
+        var reads = await AlternateAsync(inProcess.ReadAsync, () => http.ReadAsync(warmUp), () => marten.ReadsAsync(round));
         return (appends, reads);
     }
 
-    private static async Task<(LoadResult Docket, LoadResult Marten)> AlternateAsync(Func<Task<LoadResult>> docket, Func<Task<LoadResult>> marten)
+    private static async Task<Sides> AlternateAsync(Func<Task<LoadResult>> inProcess, Func<Task<LoadResult>> http, Func<Task<LoadResult>> marten)
     {
-        var first = await docket();
-        var second = await marten();
-        var third = await marten();
-        var fourth = await docket();
-        return (LoadResult.Combine([first, fourth]), LoadResult.Combine([second, third]));
+        var (first, second, third) = (await inProcess(), await http(), await marten());
+        var (fourth, fifth, sixth) = (await marten(), await http(), await inProcess());
+        return new(LoadResult.Combine([first, sixth]), LoadResult.Combine([second, fifth]), LoadResult.Combine([third, fourth]));
     }
+
+    /// <summary>One figure's rounds, combined for each side.</summary>
+    internal sealed record Sides(LoadResult InProcess, LoadResult Http, LoadResult Marten);
 }

@@ -127,8 +127,10 @@ try
             var (round, warmUp) = (PeerRounds.Round(loadSeconds), PeerRounds.WarmUp(loadSeconds));
             var marten = new MartenPeer(peerDatabase.Target.ConnectionString, file, clients: 32, warmUp);
             var bulk = await marten.LoadAsync();
-            var (appends, reads) = await PeerRounds.RunAsync(new InProcessLoad(target, key, clients: 32, round, warmUp), marten, round);
-            run.InProcess = (appends.Docket, reads.Docket);
+            var (appends, reads) = await PeerRounds.RunAsync(
+                new InProcessLoad(target, key, clients: 32, round, warmUp), new ApiLoad(target, key, clients: 32, round), marten, round, warmUp);
+            run.InProcess = (appends.InProcess, reads.InProcess);
+            run.PeerHttp = (appends.Http, reads.Http);
             report.Peer(marten.Figures(bulk, appends.Marten, reads.Marten));
             Console.WriteLine($"Marten {marten.Version}: bulk load {bulk:F0} events/s; appends {appends.Marten.Rate:F0}/s p99 {appends.Marten.P99:F1} ms; stream reads {reads.Marten.Rate:F0}/s p99 {reads.Marten.P99:F1} ms");
         }

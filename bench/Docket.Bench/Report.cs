@@ -87,14 +87,18 @@ internal sealed class Report(int cases, int loadSeconds, bool quick)
         s.AppendLine("the access-log entry written before the answer. Marten's stream read folds a three-field aggregate;");
         s.AppendLine("Docket's folds the whole case (stage, deadlines, removal-check inputs). The in-process rows call the services the");
         s.AppendLine("endpoints call (the same server's singletons) from the bench's process, as Marten is called: everything above but");
-        s.AppendLine("the HTTP request, its token check and the JSON answer. The in-process rows and Marten's (a) and (c) are measured");
-        s.AppendLine("in alternating rounds of half the phase each (Docket, Marten, Marten, Docket), so that the machine's drift falls on both,");
-        s.AppendLine("each round after the same loop run uncounted for a warm-up (Marten's in its own process, Docket's on its own server).").AppendLine();
+        s.AppendLine("the HTTP request, its token check and the JSON answer. Docket's (a) and (c), both ways, and Marten's are measured");
+        s.AppendLine("in alternating rounds of half the phase each (in-process, HTTP, Marten, Marten, HTTP, in-process), so that the");
+        s.AppendLine("machine's drift falls on every side, each round after the same loop run uncounted for a warm-up (Marten's in");
+        s.AppendLine("its own process, Docket's on its own server); the API section's figures are the phases before.").AppendLine();
         s.AppendLine("| figure | target | Docket | Marten | **Docket / Marten** |");
         s.AppendLine("| --- | --- | --- | --- | --- |");
-        s.AppendLine(CultureInfo.InvariantCulture, $"| (a) single-event appends with an expected version, events/s (32 writers, distinct streams) | >= 1.0 x | {F(docket.AppendRate)} (p99 {docket.AppendP99:F1} ms) | {F(m.AppendsPerSecond)} (p99 {m.AppendP99:F1} ms) | **{X(docket.AppendRate / m.AppendsPerSecond)}** |");
+        var (httpAppends, httpAppendP99, httpReads, httpReadP99) = docket.PeerHttp is var (a, r)
+            ? (a.Rate, a.P99, r.Rate, r.P99)
+            : (docket.AppendRate, docket.AppendP99, docket.ReadRate, docket.ReadP99);
+        s.AppendLine(CultureInfo.InvariantCulture, $"| (a) single-event appends with an expected version, events/s (32 writers, distinct streams) | >= 1.0 x | {F(httpAppends)} (p99 {httpAppendP99:F1} ms) | {F(m.AppendsPerSecond)} (p99 {m.AppendP99:F1} ms) | **{X(httpAppends / m.AppendsPerSecond)}** |");
         s.AppendLine(CultureInfo.InvariantCulture, $"| (b) bulk load of the workload, events/s (`docket import` vs batched `StartStream`, quick append) | >= 1.0 x | {F(docket.ImportRate)} | {F(m.BulkEventsPerSecond)} | **{X(docket.ImportRate / m.BulkEventsPerSecond)}** |");
-        s.AppendLine(CultureInfo.InvariantCulture, $"| (c) read one stream and aggregate it, reads/s (32 readers, random cases) | >= 1.0 x | {F(docket.ReadRate)} (p99 {docket.ReadP99:F1} ms) | {F(m.ReadsPerSecond)} (p99 {m.ReadP99:F1} ms) | **{X(docket.ReadRate / m.ReadsPerSecond)}** |");
+        s.AppendLine(CultureInfo.InvariantCulture, $"| (c) read one stream and aggregate it, reads/s (32 readers, random cases) | >= 1.0 x | {F(httpReads)} (p99 {httpReadP99:F1} ms) | {F(m.ReadsPerSecond)} (p99 {m.ReadP99:F1} ms) | **{X(httpReads / m.ReadsPerSecond)}** |");
         if (docket.InProcess is var (appends, reads))
         {
             s.AppendLine(CultureInfo.InvariantCulture, $"| (a) the same appends in-process, as Marten's are (Docket's `CaseLog`, no HTTP) | >= 1.0 x | {F(appends.Rate)} (p99 {appends.P99:F1} ms) | {F(m.AppendsPerSecond)} (p99 {m.AppendP99:F1} ms) | **{X(appends.Rate / m.AppendsPerSecond)}** |");
@@ -213,6 +217,9 @@ internal sealed class BackendRun(string name)
 
     /// <summary>The peer's figures (a) and (c) on Docket's services called in-process, as Marten's are (PostgreSQL, with the peer only).</summary>
     public (LoadResult Appends, LoadResult Reads)? InProcess { get; set; }
+
+    /// <summary>The same through HTTP, in the peer's alternating rounds (PeerRounds); the peer table's HTTP rows when present.</summary>
+    public (LoadResult Appends, LoadResult Reads)? PeerHttp { get; set; }
 
     public PageFigures? Pages { get; set; }
 
