@@ -77,19 +77,7 @@ internal sealed class ApiLoad(DatabaseTarget target, string keyPath, int clients
         var (server, http, token) = await StartAsync(maintainsStatistics);
         await using var _ = server;
         using var __ = http;
-        // Round r appends to the r-th set of cases; a database too small for that many sets starts over.
-        var perRound = clients * 20;
-        var office = await OfficeCasesAsync(target, perRound * (round + 1));
-        var sets = Math.Max(1, office.Count / perRound);
-        var cases = office.Skip(round % sets * perRound).Take(perRound).ToList();
-        var versions = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
-        await using (var context = new DocketDatabase(target).CreateContext())
-        {
-            foreach (var row in await context.Cases.Where(c => cases.Contains(c.ANumber)).Select(c => new { c.ANumber, c.Version }).ToListAsync())
-            {
-                versions[row.ANumber] = row.Version;
-            }
-        }
+        var (cases, versions) = await CasesOfRoundAsync(target, clients, round);
 
         label ??= maintainsStatistics ? "appends" : "appends without statistics maintenance";
         return await WarmedUpAsync(label, warmUp, time, async (client, i) =>
@@ -160,6 +148,27 @@ internal sealed class ApiLoad(DatabaseTarget target, string keyPath, int clients
             Checkpoints = new CheckpointSettings { KeyPath = keyPath },
             MaintainsStatistics = maintainsStatistics,
         }.StartAsync();
+
+    /// <summary>
+    /// The cases round <paramref name="round"/> appends to, 20 a client, and their versions: each
+    /// round a set of its own, because an append reads and folds its case and a round on cases a
+    /// round before had grown met longer histories (a database too small for that many sets starts over).
+    /// </summary>
+    public static async Task<(List<string> Cases, System.Collections.Concurrent.ConcurrentDictionary<string, int> Versions)> CasesOfRoundAsync(DatabaseTarget target, int clients, int round)
+    {
+        var perRound = clients * 20;
+        var office = await OfficeCasesAsync(target, perRound * (round + 1));
+        var sets = Math.Max(1, office.Count / perRound);
+        var cases = office.Skip(round % sets * perRound).Take(perRound).ToList();
+        var versions = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        await using var context = new DocketDatabase(target).CreateContext();
+        foreach (var row in await context.Cases.Where(c => cases.Contains(c.ANumber)).Select(c => new { c.ANumber, c.Version }).ToListAsync())
+        {
+            versions[row.ANumber] = row.Version;
+        }
+
+        return (cases, versions);
+    }
 
     /// <summary>The first <paramref name="count"/> cases of the office the bench's users work in, by A-number.</summary>
     public static async Task<List<string>> OfficeCasesAsync(DatabaseTarget target, int count)

@@ -6,7 +6,6 @@ using Docket.Store.Access;
 using Docket.Store.Cases;
 using Docket.Store.Events;
 using Docket.Store.Users;
-using Microsoft.EntityFrameworkCore;
 
 namespace Docket.Bench;
 
@@ -23,23 +22,12 @@ internal sealed class InProcessLoad(DatabaseTarget target, string keyPath, int c
 {
     private const string RecordedBy = "bench-in-process";
 
-    public async Task<LoadResult> AppendAsync()
+    /// <summary>One round on the <paramref name="round"/>-th set of cases (ApiLoad.CasesOfRoundAsync).</summary>
+    public async Task<LoadResult> AppendAsync(int round)
     {
         await using var server = await ApiLoad.StartServerAsync(target, keyPath);
         var cases = server.App.Services.GetRequiredService<CaseLog>();
-        // Cases of their own, after those of the HTTP rounds (ApiLoad's rounds take 32 x 20 each, eleven sets).
-        var perRun = clients * 20;
-        var office = await ApiLoad.OfficeCasesAsync(target, perRun * 13);
-        var mine = office.Skip(Math.Max(0, office.Count - perRun)).ToList();
-        var versions = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
-        await using (var context = new DocketDatabase(target).CreateContext())
-        {
-            foreach (var row in await context.Cases.Where(c => mine.Contains(c.ANumber)).Select(c => new { c.ANumber, c.Version }).ToListAsync())
-            {
-                versions[row.ANumber] = row.Version;
-            }
-        }
-
+        var (mine, versions) = await ApiLoad.CasesOfRoundAsync(target, clients, round);
         return await WarmedUpAsync("appends in-process", async (client, i) =>
         {
             var owned = (mine.Count + clients - 1 - client) / clients;
